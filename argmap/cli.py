@@ -1,0 +1,226 @@
+"""The ``argmap`` command: a thin face on the library.
+
+Each command parses its arguments, makes one library call and prints.  Every
+:class:`~argmap.errors.ArgmapError` becomes one line ``argmap: error: ...`` and
+its exit code (see :mod:`argmap.errors`); heavy packages are imported inside
+the commands, so ``argmap --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .errors import ArgmapError
+
+__all__ = ["cli", "main"]
+
+#: Exit code for a bug in argmap itself (never for a user's mistake).
+EXIT_INTERNAL = 3
+
+
+def _load(paths, fmt=None):
+    from .model import ArgumentMap
+
+    return ArgumentMap.load(*paths, format=fmt)
+
+
+def _short(amap, term):
+    """A query result term as text: an IRI as a prefixed name where the map has a prefix."""
+    from rdflib import URIRef
+
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return amap.graph.namespace_manager.normalizeUri(term)
+    return str(term)
+
+
+def _table(header, rows):
+    """Rows as aligned plain-text columns."""
+    rows = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli():
+    """argmap: argument maps as RDF knowledge graphs.
+
+    Claims joined by support, attack and undercut relations, each traced to a
+    quote in its source; scored with gradual semantics, drawn as an interactive
+    page, queried with SPARQL.
+
+    Example: argmap render   (writes the bundled map to ./argmap.html)
+    """
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, metavar="[MAP ...]")
+@click.option("-o", "--output", default="argmap.html", show_default=True, help="The HTML file to write.")
+@click.option("--title", help="Heading of the page (default: the source's title).")
+def render(maps, output, title):
+    """Draw MAP as one self-contained, interactive HTML page.
+
+    With no MAP, draws the map bundled with argmap.
+
+    Example: argmap render graphs/trump-kim-meeting.ttl -o map.html
+    """
+    from .model import bundled_map_path
+    from .render import render as render_page
+
+    amap = _load(maps or [bundled_map_path()])
+    path = render_page(amap, output, title=title)
+    click.echo(os.path.abspath(path))
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--semantics", default="dfquad", show_default=True, help="The gradual semantics.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def score(maps, semantics, fmt):
+    """Rank the claims of MAP by strength.
+
+    Example: argmap score graphs/trump-kim-meeting.ttl
+    """
+    import json
+
+    from .semantics import score as run
+
+    amap = _load(maps)
+    result = run(amap, semantics)
+    if fmt == "json":
+        out = {
+            "semantics": result.semantics,
+            "converged": result.converged,
+            "iterations": result.iterations,
+            "residual": result.residual,
+            "scores": result.scores,
+        }
+        click.echo(json.dumps(out, indent=2, sort_keys=True))
+        return
+    rows = []
+    for rank, (cid, value) in enumerate(result.ranking(), 1):
+        c = amap.claims[cid]
+        rows.append([rank, f"{value:.3f}", "" if c.base_score is None else f"{c.base_score:.2f}", c.label])
+    click.echo(_table(["rank", "score", "base", "claim"], rows))
+    if not result.converged:
+        click.echo(f"warning: did not converge after {result.iterations} iterations (residual {result.residual:.2e})", err=True)
+
+
+@cli.command()
+@click.argument("args", nargs=-1, required=True, metavar="MAP [MAP ...] QUERY")
+def query(args):
+    """Run a SPARQL SELECT or ASK over MAP and the argmap ontology.
+
+    QUERY is the query text, or @FILE to read it from a file.
+
+    Example: argmap query map.ttl 'SELECT ?c WHERE { ?c a am:PolicyClaim }'
+    """
+    from .errors import InputError, UsageError
+    from .query import query as run
+
+    if len(args) < 2:
+        raise UsageError("give at least one MAP and a QUERY")
+    *maps, text = args
+    if text.startswith("@"):
+        try:
+            with open(text[1:], encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError as exc:
+            raise InputError(f"cannot read query: {exc.strerror}", path=text[1:]) from None
+    amap = _load(maps)
+    result = run(amap, text)
+    if result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+        return
+    click.echo(_table(result.variables, [[_short(amap, v) for v in row] for row in result.rows]))
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--format", "fmt", required=True, help="json or ttl (also nt, rdfxml, jsonld).")
+@click.option("-o", "--output", help="Write to this file instead of standard output.")
+def export(maps, fmt, output):
+    """Write MAP in another format.
+
+    The JSON format is a stable contract, described in the README.
+
+    Example: argmap export graphs/trump-kim-meeting.ttl --format json -o map.json
+    """
+    from . import io
+    from ._files import atomic_write
+
+    fmt_obj = io.get_format(fmt)  # an unknown format fails before any work
+    text = fmt_obj.dumps(_load(maps))
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+def info(maps):
+    """Count the claims and relations of MAP, and name its sources and thesis.
+
+    Example: argmap info graphs/trump-kim-meeting.ttl
+    """
+    from collections import Counter
+
+    amap = _load(maps)
+    kinds = Counter()
+    for c in amap.claims.values():
+        named = [t.rsplit("#", 1)[-1] for t in c.types if t.rsplit("#", 1)[-1] != "Claim"]
+        kinds[", ".join(named) or "Claim"] += 1
+    rels = Counter(r.type for r in amap.relations.values())
+    click.echo(f"claims: {len(amap.claims)}")
+    for k in sorted(kinds):
+        click.echo(f"  {k}: {kinds[k]}")
+    click.echo(f"relations: {len(amap.relations)}")
+    for k in ("support", "attack", "undercut"):
+        click.echo(f"  {k}: {rels.get(k, 0)}")
+    click.echo("sources:")
+    for s in amap.sources:
+        click.echo(f"  {s.title or s.id}" + (f" ({s.date})" if s.date else ""))
+    for t in amap.main_theses:
+        click.echo(f"main thesis: {amap.claims[t].label} <{t}>")
+
+
+def main(argv=None) -> int:
+    """Run the command line; return (and exit with) its exit code."""
+    try:
+        cli.main(args=argv, prog_name="argmap", standalone_mode=False)
+        code = 0
+    except ArgmapError as exc:
+        click.echo(f"argmap: error: {exc}", err=True)
+        code = exc.exit_code
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        hint = ""
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            hint = f" (see '{ctx.command_path} --help')"
+        click.echo(f"argmap: error: {exc.format_message()}{hint}", err=True)
+        code = exc.exit_code
+    except click.Abort:
+        click.echo("argmap: aborted", err=True)
+        code = 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error
+        code = 0
+    except Exception as exc:  # a bug in argmap, not a user's mistake
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        what = " ".join(str(exc).split())[:200]
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {what} (ARGMAP_DEBUG=1 shows the traceback)", err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code)

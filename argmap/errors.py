@@ -1,0 +1,79 @@
+"""The one exception tree of argmap.
+
+Every error argmap raises on purpose derives from :class:`ArgmapError`.  Each
+class carries the exit code the command line returns for it, so the mapping
+from errors to exit codes lives here and nowhere else:
+
+====  ==============================================================
+code  meaning
+====  ==============================================================
+0     success
+1     findings: the command ran and found problems (a failed validation)
+2     bad input or usage: a missing file, a malformed map, an unknown format
+====  ==============================================================
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArgmapError",
+    "InputError",
+    "ParseError",
+    "FormatError",
+    "MapError",
+    "QueryError",
+    "UsageError",
+    "Findings",
+]
+
+
+class ArgmapError(Exception):
+    """Root of every error argmap raises for a user's input or environment.
+
+    ``str(err)`` is the one line the command line prints after
+    ``argmap: error:``.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+        return where + self.message
+
+
+class InputError(ArgmapError):
+    """A file cannot be read: missing, a directory, unreadable."""
+
+
+class ParseError(InputError):
+    """A file is read but its content is malformed for its format."""
+
+
+class FormatError(ArgmapError):
+    """A format name or file suffix that no reader or writer knows."""
+
+
+class MapError(ArgmapError):
+    """The map is well-formed RDF but not a usable argument map."""
+
+
+class QueryError(ArgmapError):
+    """A SPARQL query is malformed or not allowed (an update without leave)."""
+
+
+class UsageError(ArgmapError):
+    """Arguments that do not fit together."""
+
+
+class Findings(ArgmapError):
+    """The command ran and found problems (validation findings): exit 1."""
+
+    exit_code = 1

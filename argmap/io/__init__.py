@@ -1,0 +1,118 @@
+"""One registry of the formats argmap reads and writes.
+
+A format is registered by name, with aliases and file suffixes, and names the
+module that implements it; the module is imported only when the format is
+first used, so that adding a format costs ``argmap --help`` nothing.  Adding a
+format is one module and one :func:`register` line below.
+
+A reader module has ``read(path, fmt) -> rdflib.Graph``; a writer module has
+``dumps(amap, fmt) -> str``.  ``fmt`` is the :class:`Format` itself, so one
+module can serve several formats (``argmap.io.rdf`` serves every RDF syntax).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import FormatError
+
+__all__ = ["Format", "register", "get_format", "guess_format", "formats", "read_graph", "dumps", "write"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: its name, aliases, suffixes and implementing module."""
+
+    name: str
+    module: str
+    suffixes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    readable: bool = True
+    writable: bool = True
+    options: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def _impl(self):
+        return importlib.import_module(self.module, __name__)
+
+    def read(self, path):
+        if not self.readable:
+            raise FormatError(f"argmap cannot read format {self.name!r}", path=path)
+        return self._impl().read(path, self)
+
+    def dumps(self, amap) -> str:
+        if not self.writable:
+            raise FormatError(f"argmap cannot write format {self.name!r}")
+        return self._impl().dumps(amap, self)
+
+
+_FORMATS: dict[str, Format] = {}
+_BY_KEY: dict[str, Format] = {}
+_BY_SUFFIX: dict[str, Format] = {}
+
+
+def register(name, module, *, suffixes=(), aliases=(), readable=True, writable=True, **options) -> Format:
+    """Register a format under ``name`` (and ``aliases``) for ``suffixes``."""
+    fmt = Format(name, module, tuple(suffixes), tuple(aliases), readable, writable, dict(options))
+    _FORMATS[name] = fmt
+    for key in (name, *aliases):
+        _BY_KEY[key.lower()] = fmt
+    for suffix in suffixes:
+        _BY_SUFFIX.setdefault(suffix.lower(), fmt)
+    return fmt
+
+
+def formats(*, readable: bool | None = None, writable: bool | None = None) -> list[Format]:
+    """The registered formats, optionally only those that can be read or written."""
+    return [
+        f
+        for f in _FORMATS.values()
+        if (readable is None or f.readable == readable) and (writable is None or f.writable == writable)
+    ]
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (or one of its aliases); :class:`FormatError` if none."""
+    try:
+        return _BY_KEY[name.lower()]
+    except KeyError:
+        known = ", ".join(sorted(_FORMATS))
+        raise FormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def guess_format(path) -> Format:
+    """The format a file's suffix names; :class:`FormatError` if it names none."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _BY_SUFFIX[suffix]
+    except KeyError:
+        what = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise FormatError(f"cannot tell the format from {what}; name it with --format", path=str(path)) from None
+
+
+def read_graph(path, format: str | None = None):
+    """Read one file into an rdflib Graph, by ``format`` or else by its suffix."""
+    fmt = get_format(format) if format else guess_format(path)
+    return fmt.read(path)
+
+
+def dumps(amap, format: str) -> str:
+    """Serialize ``amap`` in ``format``."""
+    return get_format(format).dumps(amap)
+
+
+def write(amap, path, format: str | None = None) -> Path:
+    """Write ``amap`` to ``path`` atomically, by ``format`` or else by suffix."""
+    from .._files import atomic_write
+
+    fmt = get_format(format) if format else guess_format(path)
+    return atomic_write(path, fmt.dumps(amap))
+
+
+# --- the registry -----------------------------------------------------------
+register("turtle", ".rdf", suffixes=(".ttl",), aliases=("ttl",), rdflib="turtle")
+register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdflib="nt")
+register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
+register("jsonld", ".rdf", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
+register("json", ".mapjson", suffixes=(".json",), readable=False)

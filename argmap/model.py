@@ -1,0 +1,344 @@
+"""The argument map: claims and relations over an RDF graph.
+
+An :class:`ArgumentMap` wraps an rdflib ``Graph`` that uses the argmap
+ontology (``ontology/argmap.ttl``).  The graph is the truth; the claims,
+relations and sources are read from it on first use and cached.
+
+A relation is a node of its own (as AIF's RA- and CA-nodes are): it has one
+or more premises (several when they are *linked*, i.e. support the target only
+together) and exactly one target.  A support or an attack targets a claim; an
+undercut attacks a relation, i.e. the inference from premises to target,
+not the target itself (Pollock 1987; AIF, Chesñevar et al. 2006).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import MapError
+from .vocab import AM
+
+__all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES"]
+
+#: The relation kinds, as used in exports and on networkx edges.
+RELATION_TYPES = ("support", "attack", "undercut")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A passage of a source that a claim is drawn from."""
+
+    text: str
+    source: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement of the map."""
+
+    id: str
+    label: str
+    text: str
+    types: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    base_score: float | None = None
+    attributed_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A support, attack or undercut from one or more premises to one target."""
+
+    id: str
+    type: str
+    sources: tuple[str, ...]
+    target: str
+    weight: float | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the map's quotes come from."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    creator: str | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def _locate(path: str | None, iri: str) -> int | None:
+    """Line of the first mention of ``iri`` in a text file, for error messages."""
+    if not path:
+        return None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    local = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    needles = [f"<{iri}>", f":{local}"] if local else [f"<{iri}>"]
+    for number, line in enumerate(lines, 1):
+        if any(n in line for n in needles):
+            return number
+    return None
+
+
+class ArgumentMap:
+    """An argument map over an rdflib ``Graph``.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph, optional
+        The map's triples; a new empty graph if omitted.
+    paths : list of str, optional
+        The files the graph was read from (used to point errors at a line).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> amap = ArgumentMap.bundled()
+    >>> len(amap.claims) >= 16
+    True
+    >>> amap.main_thesis in amap.claims
+    True
+    """
+
+    def __init__(self, graph=None, *, paths=()):
+        import rdflib
+
+        self.graph = graph if graph is not None else rdflib.Graph()
+        self.paths = [str(p) for p in paths]
+        self.graph.bind("am", AM._NS)
+
+    # --- loading -------------------------------------------------------------
+    @classmethod
+    def load(cls, *paths, format: str | None = None) -> "ArgumentMap":
+        """Read one or more files (format from each suffix) into one map."""
+        import rdflib
+
+        from .io import read_graph
+
+        if not paths:
+            raise MapError("no map given")
+        graph = rdflib.Graph()
+        for path in paths:
+            for prefix, ns in (part := read_graph(path, format)).namespaces():
+                graph.bind(prefix, ns, override=False)
+            graph += part
+        amap = cls(graph, paths=paths)
+        amap.check()
+        return amap
+
+    @classmethod
+    def bundled(cls) -> "ArgumentMap":
+        """The map argmap ships: the 2018 op-ed on the Trump-Kim meeting."""
+        return cls.load(bundled_map_path())
+
+    # --- the class tree --------------------------------------------------------
+    @cached_property
+    def _subclasses(self) -> dict:
+        """Each argmap class with all its subclasses, from the ontology and the map."""
+        from rdflib import RDFS
+
+        from .ontology import ontology_graph
+
+        sub: dict = {}
+        for g in (ontology_graph(), self.graph):
+            for s, o in g.subject_objects(RDFS.subClassOf):
+                sub.setdefault(o, set()).add(s)
+
+        def closure(cls_):
+            seen, todo = {cls_}, [cls_]
+            while todo:
+                for s in sub.get(todo.pop(), ()):
+                    if s not in seen:
+                        seen.add(s)
+                        todo.append(s)
+            return seen
+
+        return {c: closure(c) for c in (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)}
+
+    def _instances(self, cls_) -> set:
+        from rdflib import RDF
+
+        found = set()
+        for c in self._subclasses[cls_]:
+            found.update(self.graph.subjects(RDF.type, c))
+        return found
+
+    def _value(self, node, prop):
+        v = self.graph.value(node, prop)
+        return None if v is None else str(v)
+
+    def _float(self, node, prop) -> float | None:
+        v = self.graph.value(node, prop)
+        if v is None:
+            return None
+        try:
+            return float(v)
+        except (TypeError, ValueError):
+            raise MapError(f"{node}: {prop} is not a number: {v!s}", path=self._path_of(node), line=self._line_of(node)) from None
+
+    def _path_of(self, node):
+        for p in self.paths:
+            if _locate(p, str(node)) is not None:
+                return p
+        return self.paths[0] if self.paths else None
+
+    def _line_of(self, node):
+        return _locate(self._path_of(node), str(node))
+
+    def _error(self, node, message):
+        return MapError(f"{node}: {message}", path=self._path_of(node), line=self._line_of(node))
+
+    # --- what the map holds -----------------------------------------------------
+    @cached_property
+    def relations(self) -> dict[str, Relation]:
+        """The map's relations by id (IRI), sorted by id."""
+        rel_nodes = self._instances(AM.Relation)
+        kinds = {k: self._instances(c) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))}
+        out = {}
+        for node in sorted(rel_nodes, key=str):
+            declared = [k for k in RELATION_TYPES if node in kinds[k]]
+            if len(declared) != 1:
+                what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
+                raise self._error(node, f"relation has {what}")
+            targets = list(self.graph.objects(node, AM.target))
+            if len(targets) != 1:
+                raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
+            premises = sorted(str(p) for p in self.graph.objects(node, AM.premise))
+            if not premises:
+                raise self._error(node, "relation has no premise")
+            out[str(node)] = Relation(str(node), declared[0], tuple(premises), str(targets[0]), self._float(node, AM.weight))
+        return out
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        """The map's claims by id (IRI), sorted by id."""
+        from rdflib import RDF, RDFS
+
+        nodes = self._instances(AM.Claim)
+        out = {}
+        for node in sorted(nodes, key=str):
+            quotes = []
+            for q in self.graph.objects(node, AM.quote):
+                start, end = self.graph.value(q, AM.start), self.graph.value(q, AM.end)
+                quotes.append(
+                    Quote(
+                        self._value(q, AM.exact) or "",
+                        self._value(q, AM.inSource),
+                        None if start is None else int(start),
+                        None if end is None else int(end),
+                    )
+                )
+            quotes.sort(key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text))
+            text = self._value(node, AM.text)
+            label = self._value(node, RDFS.label)
+            out[str(node)] = Claim(
+                id=str(node),
+                label=label or text or str(node),
+                text=text or label or "",
+                types=tuple(sorted(str(t) for t in self.graph.objects(node, RDF.type))),
+                quotes=tuple(quotes),
+                base_score=self._float(node, AM.baseScore),
+                attributed_to=tuple(sorted(str(a) for a in self.graph.objects(node, AM.attributedTo))),
+            )
+        return out
+
+    @cached_property
+    def main_theses(self) -> list[str]:
+        """The main thesis of each map in the graph, sorted."""
+        return sorted(str(t) for t in self.graph.objects(None, AM.mainThesis))
+
+    @property
+    def main_thesis(self) -> str | None:
+        """The main thesis (the first, when several maps are loaded together)."""
+        return self.main_theses[0] if self.main_theses else None
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        """The source documents the map cites, sorted by id."""
+        from rdflib import DCTERMS, RDF
+
+        nodes = set(self.graph.subjects(RDF.type, AM.Source))
+        nodes.update(self.graph.objects(None, AM.source))
+        nodes.update(self.graph.objects(None, AM.inSource))
+        return [
+            Source(
+                str(n),
+                self._value(n, DCTERMS.title),
+                self._value(n, DCTERMS.publisher),
+                self._value(n, DCTERMS.date),
+                self._value(n, DCTERMS.creator),
+            )
+            for n in sorted(nodes, key=str)
+        ]
+
+    def base_scores(self, default: float = 0.5) -> dict[str, float]:
+        """Each claim's base score, ``default`` where the map gives none."""
+        return {cid: (c.base_score if c.base_score is not None else default) for cid, c in self.claims.items()}
+
+    def check(self) -> None:
+        """Raise :class:`MapError` if the map's structure cannot be used.
+
+        Every relation needs a kind, premises and one target; its ends must be
+        claims (or, for an undercut, a relation).
+        """
+        claims, relations = self.claims, self.relations
+        for r in relations.values():
+            for p in r.sources:
+                if p not in claims:
+                    raise self._error(r.id, f"premise {p} is not a claim of the map")
+            if r.type == "undercut":
+                if r.target not in relations:
+                    raise self._error(r.id, f"undercut target {r.target} is not a relation of the map")
+            elif r.target not in claims:
+                raise self._error(r.id, f"{r.type} target {r.target} is not a claim of the map")
+        for t in self.main_theses:
+            if t not in claims:
+                raise self._error(t, "main thesis is not a claim of the map")
+
+    # --- views -------------------------------------------------------------------
+    def to_networkx(self):
+        """The map as a ``networkx.DiGraph``.
+
+        Nodes are the claims, with ``kind="claim"``, ``label``, ``text`` and
+        ``base_score``, plus every relation that an undercut targets, with
+        ``kind="relation"``.  A support or attack relation gives an edge from
+        each of its premises to its target; an undercut gives an edge from each
+        of its premises to the relation it undercuts.  Every edge carries
+        ``kind`` (``"support"``, ``"attack"`` or ``"undercut"``), ``relation``
+        (the relation's id) and ``linked`` (the number of premises).
+        """
+        import networkx as nx
+
+        g = nx.DiGraph()
+        for cid, c in self.claims.items():
+            g.add_node(cid, kind="claim", label=c.label, text=c.text, base_score=c.base_score)
+        undercut = {r.target for r in self.relations.values() if r.type == "undercut"}
+        for rid in sorted(undercut):
+            r = self.relations[rid]
+            g.add_node(rid, kind="relation", type=r.type, sources=r.sources, target=r.target)
+        for r in self.relations.values():
+            for p in r.sources:
+                g.add_edge(p, r.target, kind=r.type, relation=r.id, linked=len(r.sources), weight=r.weight)
+        g.graph["main_thesis"] = self.main_thesis
+        return g
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __repr__(self) -> str:
+        return f"<ArgumentMap: {len(self.claims)} claims, {len(self.relations)} relations>"
+
+
+def bundled_map_path() -> Path:
+    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl``."""
+    from ._files import data_path
+
+    return data_path("graphs", "trump-kim-meeting.ttl")
