@@ -1,0 +1,105 @@
+"""Shared fixtures and the strict-mode rule for system parts.
+
+A test that needs a system part (Chromium, Java and the OWL API, Virtuoso,
+Graphviz) or a file of ``../shared`` calls :func:`need`: the test skips with
+the reason when the part is missing, and fails instead under
+``ARGMAP_STRICT=1`` (which CI sets).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ARGMAP_SHARED", ROOT.parent / "shared"))
+SOURCE = SHARED / "sources" / "trump-kim-meeting-2018.txt"
+CORPORA = SHARED / "corpora"
+BUNDLED = ROOT / "graphs" / "trump-kim-meeting.ttl"
+DATA = Path(__file__).resolve().parent / "data"
+CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
+STRICT = os.environ.get("ARGMAP_STRICT") == "1"
+
+
+def need(condition, reason: str) -> None:
+    """Skip the test with ``reason`` unless ``condition``; under ARGMAP_STRICT=1, fail."""
+    if condition:
+        return
+    if STRICT:
+        pytest.fail(f"ARGMAP_STRICT=1 and a required part is missing: {reason}")
+    pytest.skip(reason)
+
+
+def need_file(path: Path) -> Path:
+    need(path.exists(), f"{path} is missing (the shared folder sits beside the repository)")
+    return path
+
+
+def need_program(name: str) -> str:
+    found = shutil.which(name) if not os.path.isabs(name) else (name if os.path.exists(name) else None)
+    need(found is not None, f"{name} is not installed")
+    return found
+
+
+@pytest.fixture
+def source_text() -> str:
+    return need_file(SOURCE).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run ``python -m argmap ARGS`` in a fresh process; returns CompletedProcess."""
+
+    def run(*args, cwd=None, env=None):
+        full_env = dict(os.environ)
+        full_env.pop("ARGMAP_DEBUG", None)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "argmap", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd or tmp_path,
+            env=full_env,
+            timeout=300,
+        )
+
+    return run
+
+
+@pytest.fixture
+def chromium_page():
+    """A Playwright page in Debian's headless Chromium with the network blocked."""
+    need_program(CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - depends on the machine
+        need(False, "playwright is not installed (pip install '.[test]')")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        context = browser.new_context()
+        requests = []
+
+        def route(r):
+            requests.append(r.request.url)
+            if r.request.url.startswith(("http://", "https://", "ws://", "wss://")):
+                return r.abort()
+            return r.continue_()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.requests = requests
+        page.problems = []
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        try:
+            yield page
+        finally:
+            browser.close()
