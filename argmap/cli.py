@@ -109,7 +109,7 @@ def score(maps, semantics, fmt):
     rows = []
     for rank, (cid, value) in enumerate(result.ranking(), 1):
         c = amap.claims[cid]
-        rows.append([rank, f"{value:.3f}", "" if c.base_score is None else f"{c.base_score:.2f}", c.label])
+        rows.append([rank, f"{value:.3f}", "-" if c.base_score is None else f"{c.base_score:.2f}", c.label])
     click.echo(_table(["rank", "score", "base", "claim"], rows))
     if not result.converged:
         click.echo(f"warning: did not converge after {result.iterations} iterations (residual {result.residual:.2e})", err=True)

@@ -1,0 +1,91 @@
+"""Every user mistake: exit 2, one line naming file and line, no traceback, no file."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import BUNDLED, DATA
+
+BAD_TURTLE = '@prefix am: <https://w3id.org/argmap#> .\n<a> a am:Claim .\n\n<b> am:text "unterminated .\n'
+
+
+def _one_error_line(res):
+    assert res.returncode == 2, (res.returncode, res.stderr)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("argmap: error: ")
+    assert "Traceback" not in res.stderr + res.stdout
+    return lines[0]
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+CASES = {
+    "missing file": (lambda d: d / "nope.ttl", "nope.ttl: no such file"),
+    "malformed turtle": (lambda d: _write(d / "bad.ttl", BAD_TURTLE), "bad.ttl:4: bad turtle syntax"),
+    "malformed n-triples": (
+        lambda d: _write(d / "bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> .\n"),
+        "bad.nt:2: bad ntriples syntax",
+    ),
+    "binary junk": (lambda d: (d / "junk.ttl").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00") and d / "junk.ttl", "junk.ttl:3: binary data"),
+    "unknown suffix": (lambda d: _write(d / "map.yaml", "a: b\n"), "map.yaml: cannot tell the format"),
+    "a directory": (lambda d: (d / "dir.ttl").mkdir() or d / "dir.ttl", "dir.ttl: is a directory"),
+    "relation without target": (
+        lambda d: _write(d / "norel.ttl", "@prefix am: <https://w3id.org/argmap#> .\n<http://x/c> a am:Claim .\n"
+                         "<http://x/r> a am:Support ;\n  am:premise <http://x/c> .\n"),
+        "norel.ttl:3: http://x/r: relation has 0 targets",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", ["render", "export", "score", "info", "query"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input(run_cli, tmp_path, command, case):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    make, expected = CASES[case]
+    path = make(inputs)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    args = {
+        "render": ["render", path, "-o", out_dir / "map.html"],
+        "export": ["export", path, "--format", "json", "-o", out_dir / "map.json"],
+        "score": ["score", path],
+        "info": ["info", path],
+        "query": ["query", path, "SELECT * WHERE { ?s ?p ?o }"],
+    }[command]
+    line = _one_error_line(run_cli(*args, cwd=out_dir))
+    assert expected in line
+    assert str(path) in line
+    assert list(out_dir.iterdir()) == []  # no output, not even a temporary file
+
+
+def test_unknown_export_format(run_cli, tmp_path):
+    line = _one_error_line(run_cli("export", BUNDLED, "--format", "yaml", "-o", tmp_path / "x.yaml"))
+    assert "unknown format 'yaml'" in line
+    assert not (tmp_path / "x.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("DELETE WHERE { ?s ?p ?o }", "only SELECT and ASK"),
+        ("PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }", "only SELECT and ASK"),
+        ("SELECT WHERE {", "bad SPARQL"),
+    ],
+)
+def test_bad_or_forbidden_query(run_cli, query, expected):
+    assert expected in _one_error_line(run_cli("query", BUNDLED, query))
+
+
+def test_usage_errors_are_one_line(run_cli):
+    assert "Missing argument" in _one_error_line(run_cli("score"))
+    assert "No such command" in _one_error_line(run_cli("nonsense"))
+
+
+def test_unwritable_output(run_cli, tmp_path):
+    line = _one_error_line(run_cli("render", DATA / "small.ttl", "-o", tmp_path / "no" / "such" / "dir.html"))
+    assert "dir.html" in line
