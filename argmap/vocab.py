@@ -1,10 +1,11 @@
 """The argmap ontology's terms as code.
 
-:class:`AM` lists every class, property and individual of
-``ontology/argmap.ttl``; a misspelled term (``AM.Claimm``) raises
-``AttributeError`` at the point of use instead of silently minting an IRI that
-no query will ever match.  ``tests/test_vocab.py`` checks that this list and the
-ontology file declare the same terms.
+:class:`AM` lists every class, datatype, property and individual that
+``ontology/argmap.ttl`` declares in the ``am:`` namespace, and nothing else; a
+misspelled term (``AM.Claimm``) raises ``AttributeError`` at the point of use
+instead of silently minting an IRI that no query will ever match.
+``tests/test_vocab.py`` checks that this list and the ontology file declare
+the same terms.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["AM", "NAMESPACE", "ONTOLOGY_IRI"]
+__all__ = ["AM", "NAMESPACE", "ONTOLOGY_IRI", "VERSION_IRI"]
 
 NAMESPACE = "https://w3id.org/argmap#"
 ONTOLOGY_IRI = "https://w3id.org/argmap"
+VERSION_IRI = "https://w3id.org/argmap/0.2.0"
 
 
 class AM(DefinedNamespace):
@@ -23,38 +25,134 @@ class AM(DefinedNamespace):
 
     _fail = True
 
-    # maps and their sources
+    # classes
     ArgumentMap: URIRef
     Source: URIRef
     Quote: URIRef
-    # claims and their kinds
     Claim: URIRef
     FactualClaim: URIRef
     PredictiveClaim: URIRef
     EvaluativeClaim: URIRef
     PolicyClaim: URIRef
-    # relations between claims
     Relation: URIRef
     Support: URIRef
     Attack: URIRef
     Undercut: URIRef
+    ArgumentationScheme: URIRef
+    CriticalQuestion: URIRef
+    QuestionStatus: URIRef
+    AnsweredQuestion: URIRef
+    OpenQuestion: URIRef
+    Semantics: URIRef
+    GradualSemantics: URIRef
+    ExtensionSemantics: URIRef
+    Evaluation: URIRef
 
-    # properties of maps
+    # datatypes
+    UnitInterval: URIRef
+
+    # object properties
     mainThesis: URIRef
     source: URIRef
-    # properties of claims
-    text: URIRef
-    baseScore: URIRef
     quote: URIRef
+    quoteOf: URIRef
+    inSource: URIRef
     attributedTo: URIRef
-    # properties of quotes
+    premise: URIRef
+    premiseOf: URIRef
+    target: URIRef
+    targetOf: URIRef
+    scheme: URIRef
+    criticalQuestion: URIRef
+    questionOf: URIRef
+    questionStatus: URIRef
+    statusOf: URIRef
+    question: URIRef
+    answeredBy: URIRef
+    answers: URIRef
+    evaluates: URIRef
+    evaluation: URIRef
+    semantics: URIRef
+
+    # datatype properties
     exact: URIRef
     start: URIRef
     end: URIRef
-    inSource: URIRef
-    # properties of relations
-    premise: URIRef
-    target: URIRef
+    text: URIRef
+    baseScore: URIRef
+    baseScoreRationale: URIRef
     weight: URIRef
+    questionText: URIRef
+    value: URIRef
+    computedAt: URIRef
+
+    # argumentation schemes (individuals of ArgumentationScheme)
+    ExpertOpinion: URIRef
+    PositionToKnow: URIRef
+    Analogy: URIRef
+    CauseToEffect: URIRef
+    PositiveConsequences: URIRef
+    NegativeConsequences: URIRef
+    PracticalReasoning: URIRef
+    Sign: URIRef
+    Example: URIRef
+    EstablishedRule: URIRef
+    Commitment: URIRef
+    PopularOpinion: URIRef
+    PastBehaviour: URIRef
+
+    # critical questions (individuals of CriticalQuestion), numbered per scheme
+    ExpertOpinionCQ1: URIRef
+    ExpertOpinionCQ2: URIRef
+    ExpertOpinionCQ3: URIRef
+    ExpertOpinionCQ4: URIRef
+    ExpertOpinionCQ5: URIRef
+    ExpertOpinionCQ6: URIRef
+    PositionToKnowCQ1: URIRef
+    PositionToKnowCQ2: URIRef
+    PositionToKnowCQ3: URIRef
+    AnalogyCQ1: URIRef
+    AnalogyCQ2: URIRef
+    AnalogyCQ3: URIRef
+    CauseToEffectCQ1: URIRef
+    CauseToEffectCQ2: URIRef
+    CauseToEffectCQ3: URIRef
+    PositiveConsequencesCQ1: URIRef
+    PositiveConsequencesCQ2: URIRef
+    PositiveConsequencesCQ3: URIRef
+    NegativeConsequencesCQ1: URIRef
+    NegativeConsequencesCQ2: URIRef
+    NegativeConsequencesCQ3: URIRef
+    PracticalReasoningCQ1: URIRef
+    PracticalReasoningCQ2: URIRef
+    PracticalReasoningCQ3: URIRef
+    PracticalReasoningCQ4: URIRef
+    PracticalReasoningCQ5: URIRef
+    SignCQ1: URIRef
+    SignCQ2: URIRef
+    ExampleCQ1: URIRef
+    ExampleCQ2: URIRef
+    ExampleCQ3: URIRef
+    ExampleCQ4: URIRef
+    ExampleCQ5: URIRef
+    EstablishedRuleCQ1: URIRef
+    EstablishedRuleCQ2: URIRef
+    EstablishedRuleCQ3: URIRef
+    CommitmentCQ1: URIRef
+    CommitmentCQ2: URIRef
+    PopularOpinionCQ1: URIRef
+    PopularOpinionCQ2: URIRef
+    PastBehaviourCQ1: URIRef
+    PastBehaviourCQ2: URIRef
+    PastBehaviourCQ3: URIRef
+
+    # semantics (individuals of GradualSemantics and ExtensionSemantics)
+    DFQuAD: URIRef
+    QuadraticEnergy: URIRef
+    EulerBased: URIRef
+    HCategorizer: URIRef
+    Grounded: URIRef
+    Preferred: URIRef
+    Stable: URIRef
 
     _NS = Namespace(NAMESPACE)
