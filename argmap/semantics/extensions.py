@@ -64,6 +64,7 @@ __all__ = [
     "grounded_reference",
     "preferred_one",
     "extensions",
+    "solve",
     "extensions_reference",
     "labelling",
     "acceptance",
@@ -163,10 +164,16 @@ def _modes(support) -> tuple:
 
 @dataclass
 class ExtensionResult:
-    """Extensions of an extension semantics, each a sorted list of argument names."""
+    """Extensions of an extension semantics, each a list of argument names.
+
+    ``status`` gives each argument's grounded label (``"in"``, ``"out"``,
+    ``"undec"``) for the grounded semantics, and its :func:`acceptance` for
+    the others.
+    """
 
     semantics: str
     extensions: list[list[str]]
+    status: dict
 
 
 def _sorted(af: AttackGraph, exts) -> list[frozenset]:
@@ -473,3 +480,11 @@ def sceptical(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
         return argument in grounded(af)
     exts = extensions(af, semantics)
     return bool(exts) and all(argument in e for e in exts)
+
+
+def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
+    """The extensions of ``af`` under ``semantics``, members in argument order, with each one's status."""
+    order = {a: i for i, a in enumerate(af.arguments)}
+    exts = extensions(af, semantics)
+    status = labelling(af, exts[0]) if semantics == "grounded" else acceptance(af, semantics, exts)
+    return ExtensionResult(semantics, [sorted(e, key=order.get) for e in exts], status)
