@@ -81,38 +81,139 @@ def render(maps, output, title):
     click.echo(os.path.abspath(path))
 
 
+_SEMANTICS = ["dfquad", "qe", "euler", "hcat", "grounded", "complete", "preferred", "stable"]
+
+
+def _csv(header, rows) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
 @cli.command()
 @click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
-@click.option("--semantics", default="dfquad", show_default=True, help="The gradual semantics.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def score(maps, semantics, fmt):
-    """Rank the claims of MAP by strength.
+@click.option("--semantics", type=click.Choice(_SEMANTICS), default="dfquad", show_default=True,
+              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--support", default="none", show_default=True,
+              help="Extension semantics: attacks derived from supports: none, supported, secondary, mediated, "
+                   "or all (comma-separated).")
+@click.option("--write", is_flag=True, help="Store the results as am:Evaluation nodes in MAP (or in -o FILE).")
+@click.option("-o", "--output", help="With --write: the RDF file to write instead of MAP.")
+def score(maps, semantics, fmt, support, write, output):
+    """Rank the claims of MAP by strength, or give its extensions.
 
-    Example: argmap score graphs/trump-kim-meeting.ttl
+    Example: argmap score graphs/trump-kim-meeting.ttl --semantics qe --format json
     """
     import json
 
+    from .errors import UsageError
+    from .semantics import GRADUAL_NAMES, extensions_of
     from .semantics import score as run
+    from .semantics.evaluation import save, writable_target
 
+    if output and not write:
+        raise UsageError("-o/--output goes with --write")
+    if write:
+        if not output and len(maps) != 1:
+            raise UsageError("--write with several maps needs -o FILE")
+        target = writable_target(output or maps[0])
     amap = _load(maps)
-    result = run(amap, semantics)
+    if semantics in GRADUAL_NAMES:
+        result = run(amap, semantics)
+        values = result.scores
+        if fmt == "json":
+            out = {k: getattr(result, k) for k in ("semantics", "converged", "iterations", "residual", "scores")}
+            text = json.dumps(out, indent=2, sort_keys=True)
+        elif fmt == "csv":
+            text = _csv(["claim", "score"], [[cid, repr(v)] for cid, v in result.ranking()]).rstrip("\n")
+        else:
+            rows = []
+            for rank, (cid, value) in enumerate(result.ranking(), 1):
+                c = amap.claims[cid]
+                rows.append([rank, f"{value:.3f}", "-" if c.base_score is None else f"{c.base_score:.2f}", c.label])
+            text = _table(["rank", "score", "base", "claim"], rows)
+        if not result.converged:
+            click.echo(f"warning: did not converge after {result.iterations} iterations "
+                       f"(residual {result.residual:.2e})", err=True)
+    else:
+        result = extensions_of(amap, semantics, support)
+        values = result.status
+        if fmt == "json":
+            text = json.dumps({"semantics": semantics, "extensions": result.extensions}, indent=2, sort_keys=True)
+        elif fmt == "csv":
+            rows = [[i, cid] for i, ext in enumerate(result.extensions, 1) for cid in ext]
+            text = _csv(["extension", "claim"], rows).rstrip("\n")
+        else:
+            member = {cid: [str(i) for i, e in enumerate(result.extensions, 1) if cid in e] for cid in amap.claims}
+            order = {"in": 0, "sceptical": 0, "credulous": 1, "undec": 1, "out": 2, "rejected": 2}
+            rows = sorted(amap.claims, key=lambda cid: (order[values[cid]], cid))
+            text = f"{len(result.extensions)} {semantics} extension(s)\n" + _table(
+                ["status", "in extensions", "claim"],
+                [[values[cid], ",".join(member[cid]) or "-", amap.claims[cid].label] for cid in rows],
+            )
+    if write:
+        n = save(amap, semantics, values, target)
+        click.echo(f"stored {n} evaluations in {target}", err=True)
+    click.echo(text)
+
+
+@cli.command()
+@click.argument("map_", metavar="MAP")
+@click.argument("claim")
+@click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True)
+@click.option("--what-if", "what_if", multiple=True, metavar="CLAIM=SCORE",
+              help="Recompute with this base score (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def explain(map_, claim, semantics, what_if, fmt):
+    """Explain CLAIM's score: each attacker's and supporter's contribution, and its path to the main thesis.
+
+    CLAIM is a claim's full IRI or the last segment of it.  Contributions are
+    removal-based (score minus the score without that claim) and
+    gradient-based (derivative by that claim's base score).
+
+    Example: argmap explain map.ttl A1 --what-if P1=0.1
+    """
+    import json
+
+    from .semantics.explain import explain as run
+    from .semantics.explain import parse_what_if, resolve
+    from .semantics.framework import Framework
+
+    amap = _load([map_])
+    cid = resolve(amap.claims, claim)
+    changes = parse_what_if(amap.claims, what_if)
+    result = run(Framework.from_map(amap), cid, semantics, what_if=changes, thesis=amap.main_thesis)
     if fmt == "json":
-        out = {
-            "semantics": result.semantics,
-            "converged": result.converged,
-            "iterations": result.iterations,
-            "residual": result.residual,
-            "scores": result.scores,
-        }
-        click.echo(json.dumps(out, indent=2, sort_keys=True))
+        click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return
-    rows = []
-    for rank, (cid, value) in enumerate(result.ranking(), 1):
-        c = amap.claims[cid]
-        rows.append([rank, f"{value:.3f}", "-" if c.base_score is None else f"{c.base_score:.2f}", c.label])
-    click.echo(_table(["rank", "score", "base", "claim"], rows))
-    if not result.converged:
-        click.echo(f"warning: did not converge after {result.iterations} iterations (residual {result.residual:.2e})", err=True)
+    label = {c: amap.claims[c].label for c in amap.claims}
+    lines = [f"claim: {label[cid]} <{cid}>", f"score ({semantics}): {result.score:.4f}   base: {result.base:.2f}"]
+    if changes:
+        what = ", ".join(f"{label[c]}={v:g}" for c, v in changes.items())
+        lines.append(f"what if {what}: {result.score_before:.4f} -> {result.score:.4f}")
+    lines.append("")
+    if result.contributions:
+        rows = [[c.kind, f"{c.removal:+.4f}", f"{c.gradient:+.4f}", label[c.claim]] for c in result.contributions]
+        lines.append(_table(["kind", "removal", "gradient", "from claim"], rows))
+    else:
+        lines.append("no attackers or supporters")
+    lines.append("")
+    if amap.main_thesis is None:
+        lines.append("path to the main thesis: the map names no main thesis")
+    elif result.path is None:
+        lines.append("path to the main thesis: none")
+    elif not result.path:
+        lines.append("this is the main thesis")
+    else:
+        lines.append("path to the main thesis:")
+        lines += [f"  {label[a]} --{kind}--> {label[b]}" for a, _r, kind, b in result.path]
+    click.echo("\n".join(lines))
 
 
 @cli.command()

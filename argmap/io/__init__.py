@@ -116,3 +116,6 @@ register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdf
 register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
 register("jsonld", ".rdf", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
+register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False)
+register("bag", ".aspartix", suffixes=(".bag",), writable=False)
+register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False)

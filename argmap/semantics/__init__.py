@@ -1,11 +1,41 @@
 """Argumentation semantics over argument maps.
 
-``gradual`` holds the gradual (weighted) semantics, which give each claim a
-strength in [0, 1].
+* :mod:`.gradual`: gradual semantics (DF-QuAD, quadratic energy, Euler-based,
+  weighted h-categorizer), a strength in [0, 1] for every claim;
+* :mod:`.extensions`: Dung's grounded, complete, preferred and stable
+  extensions of the attack graph, labellings and acceptance;
+* :mod:`.explain`: why a claim has its score;
+* :mod:`.evaluation`: results stored in the map as RDF evaluations.
 """
 
 from __future__ import annotations
 
-__all__ = ["GradualResult", "dfquad", "dfquad_reference", "SEMANTICS", "score"]
+__all__ = [
+    "GradualResult",
+    "ExtensionResult",
+    "dfquad",
+    "dfquad_reference",
+    "evaluate",
+    "SEMANTICS",
+    "GRADUAL_NAMES",
+    "EXTENSION_NAMES",
+    "score",
+    "extensions_of",
+]
 
-from .gradual import SEMANTICS, GradualResult, dfquad, dfquad_reference, score
+from .extensions import ExtensionResult
+from .gradual import SEMANTICS, GradualResult, dfquad, dfquad_reference, evaluate, score
+
+GRADUAL_NAMES = tuple(SEMANTICS)
+EXTENSION_NAMES = ("grounded", "complete", "preferred", "stable")
+
+
+def extensions_of(amap, semantics: str = "grounded", support=None) -> ExtensionResult:
+    """The extensions of ``amap``'s attack graph under ``semantics``.
+
+    ``support`` names the support-derived attacks to add (see
+    :mod:`argmap.semantics.extensions`).
+    """
+    from .extensions import AttackGraph, solve
+
+    return solve(AttackGraph.from_map(amap, support), semantics)

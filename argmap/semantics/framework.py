@@ -2,14 +2,20 @@
 
 A :class:`Framework` is the part of an argument map that semantics need:
 claims with base scores, and relations, each from one or more premises to one
-target (a claim, or for an undercut a relation).
+target (a claim, or for an undercut a relation).  :meth:`Framework.arrays`
+compiles it once into index arrays (:class:`Arrays`) for the vectorised
+semantics.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-__all__ = ["Framework"]
+__all__ = ["Framework", "Arrays", "KINDS"]
+
+#: Relation kinds, in the order of their codes in :attr:`Arrays.kind`.
+KINDS = ("support", "attack", "undercut")
 
 
 @dataclass
@@ -40,3 +46,143 @@ class Framework:
         for rid, kind, _prem, target in self.relations:
             into.setdefault(target, {"support": [], "attack": [], "undercut": []})[kind].append(rid)
         return into
+
+    def with_base(self, changes: dict[str, float]) -> "Framework":
+        """A copy whose base scores are updated by ``changes``."""
+        return Framework({**self.base, **changes}, list(self.relations), dict(self.weights))
+
+    def without(self, claim: str) -> "Framework":
+        """A copy without ``claim`` and every relation it takes part in.
+
+        A relation loses its force when one of its linked premises goes, and
+        an undercut falls with the relation it undercuts.
+        """
+        gone, rels = {claim}, list(self.relations)
+        while True:
+            keep = [r for r in rels if gone.isdisjoint(r[2]) and r[3] not in gone]
+            if len(keep) == len(rels):
+                break
+            gone.update(r[0] for r in rels if not (gone.isdisjoint(r[2]) and r[3] not in gone))
+            rels = keep
+        base = {c: v for c, v in self.base.items() if c != claim}
+        return Framework(base, rels, {r: w for r, w in self.weights.items() if r not in gone})
+
+    @cached_property
+    def _arrays(self) -> "Arrays":
+        return Arrays.build(self)
+
+    def arrays(self) -> "Arrays":
+        """The framework as index arrays (built once, then cached)."""
+        return self._arrays
+
+
+@dataclass
+class Arrays:
+    """A framework compiled to numpy index arrays.
+
+    Claims are numbered ``0..n-1`` in the order of ``claims`` and relations
+    ``0..r-1`` in the order of ``relations``.  Relation ``j`` has the premises
+    ``premise[premise_ptr[j]:premise_ptr[j+1]]`` (claim numbers), the kind
+    ``KINDS[kind[j]]``, the weight ``weight[j]`` and the target
+    ``target[j]``: a claim number, or for an undercut a relation number.
+    """
+
+    claims: list
+    relations: list
+    base: "object"
+    kind: "object"
+    premise_ptr: "object"
+    premise: "object"
+    weight: "object"
+    target: "object"
+
+    @classmethod
+    def build(cls, fw: Framework) -> "Arrays":
+        import numpy as np
+
+        from ..errors import MapError
+
+        claims = list(fw.base)
+        cidx = {c: i for i, c in enumerate(claims)}
+        rels = [r[0] for r in fw.relations]
+        ridx = {r: i for i, r in enumerate(rels)}
+        code = {k: i for i, k in enumerate(KINDS)}
+        lengths = [len(r[2]) for r in fw.relations]
+        try:
+            premise = [cidx[p] for r in fw.relations for p in r[2]]
+            target = [ridx[t] if k == "undercut" else cidx[t] for _r, k, _p, t in fw.relations]
+            kind = [code[r[1]] for r in fw.relations]
+        except KeyError as exc:
+            raise MapError(f"relation refers to unknown claim, relation or kind {exc.args[0]!r}") from None
+        if lengths and min(lengths) == 0:
+            raise MapError(f"relation {rels[lengths.index(0)]} has no premise")
+        ptr = np.zeros(len(rels) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=ptr[1:])
+        return cls(
+            claims=claims,
+            relations=rels,
+            base=np.fromiter(fw.base.values(), dtype=float, count=len(claims)),
+            kind=np.array(kind, dtype=np.int8),
+            premise_ptr=ptr,
+            premise=np.array(premise, dtype=np.int64),
+            weight=np.array([fw.weights.get(r, 1.0) for r in rels], dtype=float),
+            target=np.array(target, dtype=np.int64),
+        )
+
+    @classmethod
+    def from_indices(cls, base, kind, source, target) -> "Arrays":
+        """Arrays of single-premise relations given directly as numbers.
+
+        ``kind`` holds codes into :data:`KINDS`; claims and relations get the
+        names ``"0".."n-1"`` and ``"r0".."r{m-1}"``.  This is how large random
+        maps are built for benchmarks without a dictionary per claim.
+        """
+        import numpy as np
+
+        base = np.asarray(base, dtype=float)
+        source = np.asarray(source, dtype=np.int64)
+        return cls(
+            claims=[str(i) for i in range(len(base))],
+            relations=[f"r{j}" for j in range(len(source))],
+            base=base,
+            kind=np.asarray(kind, dtype=np.int8),
+            premise_ptr=np.arange(len(source) + 1, dtype=np.int64),
+            premise=source,
+            weight=np.ones(len(source)),
+            target=np.asarray(target, dtype=np.int64),
+        )
+
+    def to_framework(self) -> Framework:
+        """The same framework with named claims and relations (for references)."""
+        rels = []
+        for j, rid in enumerate(self.relations):
+            prem = tuple(self.claims[p] for p in self.premise[self.premise_ptr[j] : self.premise_ptr[j + 1]])
+            k = KINDS[self.kind[j]]
+            tgt = self.relations[self.target[j]] if k == "undercut" else self.claims[self.target[j]]
+            rels.append((rid, k, prem, tgt))
+        weights = {r: float(w) for r, w in zip(self.relations, self.weight) if w != 1.0}
+        return Framework(dict(zip(self.claims, map(float, self.base))), rels, weights)
+
+    @property
+    def single_premise(self) -> bool:
+        return len(self.premise) == len(self.relations)
+
+    def is_acyclic(self) -> bool:
+        """Whether no claim depends on itself through relations (and undercuts)."""
+        import numpy as np
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        n, r = len(self.claims), len(self.relations)
+        if r == 0:
+            return True
+        counts = np.diff(self.premise_ptr)
+        rel_of_premise = np.repeat(np.arange(r), counts)
+        tgt = np.where(self.kind == 2, n + self.target, self.target)
+        rows = np.concatenate([self.premise, n + np.arange(r)])
+        cols = np.concatenate([n + rel_of_premise, tgt])
+        if np.any(rows == cols):
+            return False
+        g = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n + r, n + r)).tocsr()
+        ncomp, _ = connected_components(g, directed=True, connection="strong")
+        return ncomp == n + r

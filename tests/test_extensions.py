@@ -1,0 +1,120 @@
+"""Dung's semantics: golden extensions, SAT against brute force, support-derived attacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics.extensions import (
+    EXTENSION_SEMANTICS,
+    AttackGraph,
+    acceptance,
+    credulous,
+    extensions,
+    extensions_reference,
+    grounded,
+    grounded_reference,
+    labelling,
+    preferred_one,
+    sceptical,
+)
+from argmap.semantics.framework import Framework
+
+DATA = Path(__file__).resolve().parent / "data"
+
+CASES = json.loads((DATA / "semantics" / "dung.json").read_text(encoding="utf-8"))
+GOLDEN = [(name, sem) for name, case in CASES.items() if not name.startswith("_") for sem in case["expected"]]
+
+
+def _af(case):
+    return AttackGraph.from_edges(case["arguments"], map(tuple, case["attacks"]))
+
+
+@pytest.mark.parametrize("how", ["sat", "reference"])
+@pytest.mark.parametrize("name,sem", GOLDEN)
+def test_golden_extensions(name, sem, how):
+    case = CASES[name]
+    af = _af(case)
+    got = extensions(af, sem) if how == "sat" else extensions_reference(af, sem)
+    assert sorted(sorted(e) for e in got) == sorted(sorted(e) for e in case["expected"][sem])
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if not n.startswith("_")])
+def test_grounded_both_ways(name):
+    af = _af(CASES[name])
+    assert grounded(af) == grounded_reference(af) == extensions_reference(af, "grounded")[0]
+
+
+def test_labelling_and_acceptance():
+    af = _af(CASES["two-ways-to-d"])
+    assert labelling(af, {"a", "d"}) == {"a": "in", "b": "out", "c": "out", "d": "in"}
+    assert labelling(af, set()) == dict.fromkeys("abcd", "undec")
+    assert acceptance(af, "preferred") == {"a": "credulous", "b": "credulous", "c": "rejected", "d": "sceptical"}
+    assert credulous(af, "a") and not sceptical(af, "a") and sceptical(af, "d") and not credulous(af, "c")
+    # a self-attacker has no stable extension: nothing is accepted
+    assert acceptance(_af(CASES["self-attack"]), "stable") == {"a": "rejected"}
+    assert not credulous(_af(CASES["self-attack"]), "a", "stable")
+
+
+def test_support_derived_attacks():
+    # Cayrol & Lagasquie-Schiex: a supports b, b attacks c, x attacks b
+    fw = Framework.from_edges(dict.fromkeys("abcx", 0.5), attacks=[("b", "c"), ("x", "b")], supports=[("a", "b")])
+
+    def pairs(mode):
+        af = AttackGraph.from_framework(fw, mode)
+        return {(af.arguments[s], af.arguments[t]) for s, t in zip(af.source.tolist(), af.target.tolist())}
+
+    plain = {("b", "c"), ("x", "b")}
+    assert pairs(None) == plain
+    assert pairs("supported") == plain | {("a", "c")}
+    assert pairs("mediated") == plain | {("x", "a")}
+    assert pairs("secondary") == plain
+    fw2 = Framework.from_edges(dict.fromkeys("xbc", 0.5), attacks=[("x", "b")], supports=[("b", "c")])
+    af2 = AttackGraph.from_framework(fw2, "secondary")
+    assert (af2.arguments.index("x"), af2.arguments.index("c")) in set(zip(af2.source.tolist(), af2.target.tolist()))
+    assert pairs("all") == plain | {("a", "c"), ("x", "a")}
+
+
+def test_unknown_support_mode():
+    from argmap.errors import UsageError
+
+    with pytest.raises(UsageError):
+        AttackGraph.from_framework(Framework({"a": 0.5}), "sideways")
+
+
+@st.composite
+def attack_graphs(draw):
+    n = draw(st.integers(0, 7))
+    args = [f"x{i}" for i in range(n)]
+    attacks = draw(st.lists(st.tuples(st.sampled_from(args), st.sampled_from(args)), max_size=14)) if n else []
+    return AttackGraph.from_edges(args, attacks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(attack_graphs())
+def test_sat_equals_brute_force(af):
+    for sem in EXTENSION_SEMANTICS:
+        assert extensions(af, sem) == extensions_reference(af, sem), sem
+    assert grounded(af) == grounded_reference(af)
+
+
+@settings(max_examples=200, deadline=None)
+@given(attack_graphs())
+def test_relations_between_semantics(af):
+    g = grounded(af)
+    preferred = extensions(af, "preferred")
+    assert preferred and all(g <= p for p in preferred)
+    assert all(s in preferred for s in extensions(af, "stable"))
+    assert preferred_one(af) in preferred
+    # Caminada 2006: complete extensions give legal labellings
+    attackers = af.attackers()
+    for ext in extensions(af, "complete"):
+        lab = labelling(af, ext)
+        for i, a in enumerate(af.arguments):
+            labels = [lab[af.arguments[b]] for b in attackers[i]]
+            assert (lab[a] == "in") == all(x == "out" for x in labels)
+            assert (lab[a] == "out") == any(x == "in" for x in labels)

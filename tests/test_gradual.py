@@ -1,0 +1,122 @@
+"""Gradual semantics: the papers' golden values, and fast against reference."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics.framework import Framework
+from argmap.semantics.gradual import GRADUAL, evaluate
+
+DATA = Path(__file__).resolve().parent / "data"
+
+CASES = json.loads((DATA / "semantics" / "gradual.json").read_text(encoding="utf-8"))
+GOLDEN = [(name, sem) for name, case in CASES.items() if not name.startswith("_") for sem in case["expected"]]
+
+
+def _framework(case) -> Framework:
+    return Framework.from_edges(case["base"], attacks=map(tuple, case["attacks"]), supports=map(tuple, case["supports"]))
+
+
+@pytest.mark.parametrize("reference", [False, True], ids=["fast", "reference"])
+@pytest.mark.parametrize("name,sem", GOLDEN)
+def test_golden_values(name, sem, reference):
+    case = CASES[name]
+    result = evaluate(_framework(case), sem, reference=reference, tol=1e-13)
+    assert result.converged
+    for claim, value in case["expected"][sem].items():
+        digits = len(repr(value).split(".")[1]) if "." in repr(value) else 0
+        assert result.scores[claim] == pytest.approx(value, abs=max(0.6 * 10 ** -digits, 1e-9)), claim
+    if "method" in case:
+        assert result.method == case["method"][sem]
+
+
+def test_oscillation_is_reported_before_the_continuous_fallback():
+    fw = _framework(CASES["mutual-attack"])
+    result = evaluate(fw, "dfquad", max_iter=50)
+    assert result.method == "rk4" and result.converged and result.iterations > 50
+    stuck = evaluate(fw, "dfquad", max_iter=50, max_steps=3)
+    assert not stuck.converged and stuck.residual > 1e-3
+
+
+def test_acyclic_maps_are_exact():
+    fw = _framework(CASES["e-democracy"])
+    result = evaluate(fw, "qe")
+    assert result.method == "exact" and result.residual == 0.0
+
+
+def test_linked_premises_act_through_the_weakest():
+    fw = Framework({"a": 0.5, "p": 0.9, "q": 0.4}, [("r", "support", ("p", "q"), "a")])
+    assert evaluate(fw).scores["a"] == pytest.approx(0.5 + 0.5 * 0.4)
+
+
+def test_an_undercut_scales_the_relation_down():
+    base = {"a": 0.5, "b": 0.8, "u": 0.25}
+    rels = [("r", "attack", ("b",), "a"), ("x", "undercut", ("u",), "r")]
+    for ref in (False, True):
+        # the attack contributes 0.8 * (1 - 0.25) = 0.6, so a = 0.5 - 0.5 * 0.6
+        assert evaluate(Framework(base, rels), reference=ref).scores["a"] == pytest.approx(0.2)
+
+
+def test_weights_scale_a_relation():
+    fw = Framework({"a": 0.5, "b": 1.0}, [("r", "attack", ("b",), "a")], {"r": 0.5})
+    assert evaluate(fw, "hcat").scores["a"] == pytest.approx(0.5 / 1.5)
+
+
+def test_unknown_semantics_is_a_usage_error():
+    from argmap.errors import UsageError
+
+    with pytest.raises(UsageError):
+        evaluate(Framework({"a": 0.5}), "nope")
+
+
+def test_bundled_map_scores_through_the_map(tmp_path):
+    import argmap
+
+    amap = argmap.ArgumentMap.bundled()
+    for sem in GRADUAL:
+        result = argmap.score(amap, sem)
+        assert set(result.scores) == set(amap.claims) and result.converged
+
+
+# --- property tests ------------------------------------------------------------------
+
+NAMES = "abcdef"
+
+
+@st.composite
+def frameworks(draw):
+    n = draw(st.integers(1, 6))
+    names = NAMES[:n]
+    base = {c: draw(st.floats(0, 1)) for c in names}
+    rels = []
+    for j in range(draw(st.integers(0, 10))):
+        kind = draw(st.sampled_from(["attack", "support", "undercut"] if rels else ["attack", "support"]))
+        premises = tuple(sorted(set(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2)))))
+        target = draw(st.sampled_from([r[0] for r in rels])) if kind == "undercut" else draw(st.sampled_from(names))
+        rels.append((f"r{j}", kind, premises, target))
+    weights = {r[0]: draw(st.floats(0, 1)) for r in rels if draw(st.booleans())}
+    return Framework(base, rels, weights)
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks(), st.sampled_from(sorted(GRADUAL)))
+def test_fast_equals_reference(fw, sem):
+    fast = evaluate(fw, sem, tol=1e-12, max_steps=2000)
+    ref = evaluate(fw, sem, reference=True, tol=1e-12, max_steps=2000)
+    assert fast.converged == ref.converged
+    if fast.converged:
+        for c in fw.base:
+            assert fast.scores[c] == pytest.approx(ref.scores[c], abs=1e-7)
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks(), st.sampled_from(sorted(GRADUAL)))
+def test_scores_lie_in_the_unit_interval(fw, sem):
+    for v in evaluate(fw, sem, max_steps=2000).scores.values():
+        assert 0.0 <= v <= 1.0 and not math.isnan(v)
