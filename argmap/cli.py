@@ -64,20 +64,33 @@ def cli():
 
 @cli.command()
 @click.argument("maps", nargs=-1, metavar="[MAP ...]")
-@click.option("-o", "--output", default="argmap.html", show_default=True, help="The HTML file to write.")
+@click.option("-o", "--output", help="The file to write [default: argmap.html, or argmap.svg/.png with --format].")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), help="Page or picture [default: from the suffix, else html].")
+@click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True,
+              help="Gradual semantics that sizes the claims.")
+@click.option("--color", type=click.Choice(["status", "kind"]), default="status", show_default=True,
+              help="Colour by grounded status (IN/OUT/UNDEC) or by claim kind.")
+@click.option("--layout", type=click.Choice(["hierarchical", "force"]), default="hierarchical", show_default=True)
 @click.option("--title", help="Heading of the page (default: the source's title).")
-def render(maps, output, title):
-    """Draw MAP as one self-contained, interactive HTML page.
+def render(maps, output, fmt, semantics, color, layout, title):
+    """Draw MAP as one self-contained, interactive HTML page, or as SVG/PNG.
 
-    With no MAP, draws the map bundled with argmap.
+    With no MAP, draws the map bundled with argmap. The page works offline
+    from file://; SVG and PNG need Graphviz's dot.
 
-    Example: argmap render graphs/trump-kim-meeting.ttl -o map.html
+    Example: argmap render graphs/trump-kim-meeting.ttl -o map.html --color kind
     """
     from .model import bundled_map_path
+    from .render import RenderOptions
     from .render import render as render_page
 
+    if fmt is None:
+        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
+        fmt = suffix if suffix in ("svg", "png") else "html"
+    output = output or f"argmap.{fmt}"
     amap = _load(maps or [bundled_map_path()])
-    path = render_page(amap, output, title=title)
+    options = RenderOptions(semantics=semantics, color=color, layout=layout, title=title)
+    path = render_page(amap, output, format=fmt, options=options)
     click.echo(os.path.abspath(path))
 
 

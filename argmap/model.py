@@ -330,6 +330,98 @@ class ArgumentMap:
         g.graph["main_thesis"] = self.main_thesis
         return g
 
+    # --- annotations: labels, schemes, critical questions, stored scores --------
+    def label(self, iri) -> str:
+        """A readable name for ``iri``: its label in the map or the ontology, else its last segment."""
+        from rdflib import RDFS, URIRef
+
+        from .ontology import ontology_graph
+
+        node = URIRef(str(iri))
+        for g in (self.graph, ontology_graph()):
+            value = g.value(node, RDFS.label)
+            if value is not None:
+                return str(value)
+        return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def question_statuses(self, relation_id) -> list[dict]:
+        """The critical questions a relation's scheme raises: text, and who answers them.
+
+        Each item is ``{"question", "text", "answered_by": [claim ids]}``; an
+        empty ``answered_by`` means the question is open (Walton, Reed and
+        Macagno 2008, on critical questions as the points where an argument
+        from a scheme can be challenged).
+        """
+        from rdflib import URIRef
+
+        from .ontology import ontology_graph
+
+        onto = ontology_graph()
+        out = []
+        for st in self.graph.objects(URIRef(relation_id), AM.questionStatus):
+            q = self.graph.value(st, AM.question)
+            if q is None:
+                continue
+            text = self.graph.value(q, AM.questionText) or onto.value(q, AM.questionText)
+            answered = sorted(str(a) for a in self.graph.objects(st, AM.answeredBy))
+            out.append({"question": str(q), "text": str(text) if text else self.label(q), "answered_by": answered})
+        return sorted(out, key=lambda d: d["question"])
+
+    def scheme(self, relation_id) -> str | None:
+        """The argumentation scheme a relation applies, if the map says."""
+        from rdflib import URIRef
+
+        value = self.graph.value(URIRef(relation_id), AM.scheme)
+        return None if value is None else str(value)
+
+    def evaluations(self) -> dict[str, list[dict]]:
+        """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted."""
+        out: dict[str, list[dict]] = {}
+        from rdflib import RDF
+
+        for ev in self.graph.subjects(RDF.type, AM.Evaluation):
+            claim, value = self.graph.value(ev, AM.evaluates), self.graph.value(ev, AM.value)
+            if claim is None or value is None:
+                continue
+            sem = self.graph.value(ev, AM.semantics)
+            when = self.graph.value(ev, AM.computedAt)
+            out.setdefault(str(claim), []).append(
+                {"semantics": self.label(sem) if sem is not None else "", "value": str(value),
+                 "when": str(when) if when is not None else ""}
+            )
+        for items in out.values():
+            items.sort(key=lambda d: (d["semantics"], d["when"], d["value"]))
+        return out
+
+    def annotations(self) -> dict[str, dict]:
+        """For each claim: the relations into it, with scheme and open questions, and stored scores."""
+        labels = {cid: c.label for cid, c in self.claims.items()}
+        stored = self.evaluations()
+        out = {cid: {"relations": [], "scores": stored.get(cid, [])} for cid in self.claims}
+        for r in self.relations.values():
+            target = self.relations[r.target].target if r.type == "undercut" else r.target
+            if target not in out:
+                continue
+            premises = " + ".join(labels.get(p, p) for p in r.sources)
+            if r.type == "undercut":
+                inner = self.relations[r.target]
+                text = f"undercut by {premises}: the step from {' + '.join(labels.get(p, p) for p in inner.sources)}"
+            else:
+                text = f"{r.type} from {premises}"
+            scheme = self.scheme(r.id)
+            open_q = [q["text"] for q in self.question_statuses(r.id) if not q["answered_by"]]
+            out[target]["relations"].append({"text": text, "scheme": self.label(scheme) if scheme else "", "open": open_q})
+        return out
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the map as its interactive page, sandboxed in an iframe."""
+        import html
+
+        from .render import render_html
+
+        page = html.escape(render_html(self), quote=True)
+        return f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:0" sandbox="allow-scripts"></iframe>'
+
     def __len__(self) -> int:
         return len(self.claims)
 

@@ -1,11 +1,28 @@
-"""The map as one self-contained, interactive HTML page.
+"""The map as a picture: one self-contained interactive HTML page, or SVG/PNG.
 
-pyvis builds the network (nodes, edges, options); argmap writes the page
-itself from ``templates/map.html`` with vis-network's script and style inlined
-from pyvis's package, so the page needs no network and works from
-``file://``.  Every text from the map reaches the page only as JSON data
-(with ``<``, ``>`` and ``&`` escaped) or through ``html.escape``, and the page's
-script shows it with ``textContent``, never ``innerHTML``.
+The page
+    pyvis builds the network (nodes, edges, options); argmap writes the page
+    itself from ``templates/map.html`` with vis-network's script and style
+    inlined from pyvis's package, so that it needs no network and works from
+    ``file://``.  (pyvis's own template links Bootstrap and vis-network from
+    CDNs, renders ``heading`` unescaped, and turns every node title into HTML
+    once one contains "href"; argmap uses none of it.)
+
+Untrusted text
+    Claim texts, quotes, labels and titles come from imported files.  They
+    reach the page only as JSON inside a script element, with ``<``, ``>``
+    and ``&`` escaped, or through :func:`html.escape`; the page's script shows
+    them with ``textContent`` and gives vis-network plain-text titles, never
+    ``innerHTML``.  A Content-Security-Policy forbids every network request.
+
+Encodings
+    Node size is the claim's strength under the chosen gradual semantics;
+    colour is the claim's status under grounded semantics (Dung 1995; IN, OUT,
+    UNDEC after Caminada 2006) or its kind, from the Okabe-Ito palette, which
+    readers with the common colour-vision deficiencies can tell apart (Okabe
+    and Ito 2002).  Supports are solid with an arrow, attacks dashed with a
+    bar, undercuts dotted with a bar onto a small diamond that stands for the
+    relation they attack; edge width grows with the relation's contribution.
 """
 
 from __future__ import annotations
@@ -13,22 +30,38 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["render_html", "render"]
+__all__ = ["RenderOptions", "page_data", "render_html", "render_dot", "render_static", "render"]
 
-_PALETTE = {  # Okabe-Ito, safe for colour-blind readers
+#: Okabe-Ito colours.
+KIND_COLOURS = {
     "FactualClaim": "#56B4E9",
     "PredictiveClaim": "#E69F00",
     "EvaluativeClaim": "#CC79A7",
     "PolicyClaim": "#009E73",
-    None: "#BBBBBB",
+    "Claim": "#BBBBBB",
 }
-_EDGES = {
-    "support": {"color": "#0072B2", "dashes": False, "arrows": {"to": {"enabled": True, "type": "arrow"}}},
-    "attack": {"color": "#D55E00", "dashes": [8, 6], "arrows": {"to": {"enabled": True, "type": "bar"}}},
-    "undercut": {"color": "#7F3C8D", "dashes": [2, 5], "arrows": {"to": {"enabled": True, "type": "bar"}}},
+KIND_NAMES = {"FactualClaim": "fact", "PredictiveClaim": "prediction", "EvaluativeClaim": "evaluation",
+              "PolicyClaim": "policy", "Claim": "claim"}
+STATUS_COLOURS = {"IN": "#009E73", "OUT": "#D55E00", "UNDEC": "#F0E442"}
+EDGE_STYLES = {
+    "support": {"color": "#0072B2", "dashes": False, "arrow": "arrow"},
+    "attack": {"color": "#D55E00", "dashes": [10, 6], "arrow": "bar"},
+    "undercut": {"color": "#7F3C8D", "dashes": [2, 5], "arrow": "bar"},
 }
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw a map: semantics for size, colour scheme, layout, title."""
+
+    semantics: str = "dfquad"
+    color: str = "status"  # or "kind"
+    layout: str = "hierarchical"  # or "force"
+    title: str | None = None
+    seed: int = 7
 
 
 def _json(data) -> str:
@@ -39,15 +72,15 @@ def _json(data) -> str:
     return text
 
 
-def _kind(claim) -> str | None:
+def _kind(claim) -> str:
     for t in claim.types:
         local = t.rsplit("#", 1)[-1]
-        if local in _PALETTE:
+        if local in KIND_COLOURS and local != "Claim":
             return local
-    return None
+    return "Claim"
 
 
-def _wrap(text: str, width: int = 24) -> str:
+def _wrap(text: str, width: int = 22, lines_max: int = 4) -> str:
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
@@ -57,100 +90,242 @@ def _wrap(text: str, width: int = 24) -> str:
             line = f"{line} {word}".strip()
     if line:
         lines.append(line)
+    if len(lines) > lines_max:
+        lines = lines[:lines_max]
+        lines[-1] = lines[-1][: width - 1] + "\u2026"
     return "\n".join(lines)
 
 
-def _network(amap, scores):
-    """The pyvis Network of ``amap``, nodes sized by score."""
+def _grounded_status(amap) -> dict[str, str]:
+    """IN/OUT/UNDEC of every claim under grounded semantics on the attack graph."""
+    from .semantics.extensions import AttackGraph, grounded_labels
+
+    af = AttackGraph.from_map(amap)
+    names = {0: "UNDEC", 1: "IN", 2: "OUT"}
+    labels = dict(zip(af.arguments, (names[int(v)] for v in grounded_labels(af))))
+    return {cid: labels.get(cid, "UNDEC") for cid in amap.claims}
+
+
+def _levels(amap) -> dict[str, int]:
+    """Rows for the hierarchical layout, counted from the main thesis.
+
+    A relation sits one row below its target and its premises two rows below,
+    so a claim's row is twice its distance (in relations) from a main thesis
+    and a relation's diamond, drawn when an undercut attacks it, lies between
+    its premises and its target; an undercut's premises thus sit just below the
+    diamond they attack.  Claims that reach no thesis go below all others.
+    """
+    from collections import deque
+
+    into: dict[str, list] = {}
+    for r in amap.relations.values():
+        into.setdefault(r.target, []).append(r)
+    level = {t: 0 for t in amap.main_theses}
+    queue = deque(amap.main_theses)
+    while queue:
+        node = queue.popleft()
+        for r in into.get(node, ()):
+            if r.id in level:
+                continue
+            level[r.id] = level[node] + 1
+            queue.append(r.id)
+            for p in r.sources:
+                if p not in level:
+                    level[p] = level[node] + 2
+                    queue.append(p)
+    deepest = max(level.values(), default=0)
+    return {n: level.get(n, deepest + 2 - deepest % 2) for n in (*amap.claims, *amap.relations)}
+
+
+def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
+    """Everything the page shows, as plain data: nodes, edges, details, header.
+
+    Kept apart from the HTML so that tests can check the encodings directly.
+    """
     from pyvis.network import Network
 
-    net = Network(directed=True, cdn_resources="remote")
+    from .semantics import score
+
+    result = score(amap, options.semantics)
+    scores = result.scores
+    status = _grounded_status(amap)
     thesis = set(amap.main_theses)
-    labels = {cid: c.label for cid, c in amap.claims.items()}
+    info = amap.annotations()
+    net = Network(directed=True)
+    levels = _levels(amap)
     for cid, c in amap.claims.items():
-        s = scores.get(cid, 0.5)
+        s = scores.get(cid, 0.0)
+        kind = _kind(c)
+        colour = STATUS_COLOURS[status[cid]] if options.color == "status" else KIND_COLOURS[kind]
         net.add_node(
             cid,
             label=_wrap(c.label),
-            title=f"{c.label}\n\n{c.text}\n\nstrength (DF-QuAD): {s:.3f}",
-            color=_PALETTE[_kind(c)],
-            shape="box" if cid in thesis else "ellipse",
-            borderWidth=4 if cid in thesis else 1,
-            size=10 + 30 * s,
-            font={"size": 14 + round(8 * s)},
-            mass=1 + 2 * s,
+            title=f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} \u00b7 grounded: {status[cid]}",
+            color={"background": colour, "border": "#000000" if cid in thesis else "#444444"},
+            shape="box",
+            borderWidth=5 if cid in thesis else 1,
+            shapeProperties={"borderDashes": False if kind != "Claim" else [4, 3]},
+            margin=6 + round(10 * s),
+            font={"size": 12 + round(8 * s), "face": "sans-serif", "multi": False},
+            widthConstraint={"maximum": 140},
+            kind=KIND_NAMES[kind],
+            status=status[cid],
+            thesis=cid in thesis,
+            level=levels[cid],
         )
     undercut = {r.target for r in amap.relations.values() if r.type == "undercut"}
+    labels = {cid: c.label for cid, c in amap.claims.items()}
     for rid in sorted(undercut):
         r = amap.relations[rid]
-        names = ", ".join(labels.get(p, p) for p in r.sources)
-        net.add_node(rid, label=" ", shape="diamond", size=6, color="#666666",
-                     title=f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}")
+        names = " + ".join(labels.get(p, p) for p in r.sources)
+        net.add_node(rid, label=" ", shape="diamond", size=7, color={"background": "#666666", "border": "#333333"}, kind="relation", status="",
+                     title=f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}", thesis=False,
+                     level=levels[rid])
     for r in amap.relations.values():
-        style = _EDGES[r.type]
-        for p in r.sources:
-            net.add_edge(p, r.target, title=r.type, color=style["color"], dashes=style["dashes"],
-                         arrows=style["arrows"], width=1 + 3 * scores.get(p, 0.5), relation=r.id)
-        if r.id in undercut:  # the undercut relation's node sits on the way to its target
-            for p in r.sources:
-                net.add_edge(p, r.id, color=style["color"], dashes=style["dashes"], arrows={"to": {"enabled": False}},
-                             width=1, title=r.type, relation=r.id)
-    return net
+        style = EDGE_STYLES[r.type]
+        contribution = min(scores.get(p, 0.0) for p in r.sources) * (r.weight if r.weight is not None else 1.0)
+        common = {"color": style["color"], "dashes": style["dashes"], "kind": r.type, "relation": r.id,
+                  "width": round(1 + 4 * contribution, 3), "title": f"{r.type} ({contribution:.2f})"}
+        end = r.id if r.id in undercut else r.target
+        for p in r.sources:  # premises meet the relation's diamond when it is undercut
+            arrows = {"to": {"enabled": end == r.target, "type": style["arrow"]}}
+            net.add_edge(p, end, arrows=arrows, **common)
+        if end != r.target:
+            net.add_edge(r.id, r.target, arrows={"to": {"enabled": True, "type": style["arrow"]}}, **common)
+    details = {}
+    for cid, c in amap.claims.items():
+        extra = info.get(cid, {})
+        details[cid] = {
+            "label": c.label,
+            "text": c.text,
+            "kind": KIND_NAMES[_kind(c)],
+            "status": status[cid],
+            "thesis": cid in thesis,
+            "score": round(scores.get(cid, 0.0), 6),
+            "base": c.base_score,
+            "quotes": [{"text": q.text, "source": amap.label(q.source) if q.source else ""} for q in c.quotes],
+            "attributed": [amap.label(a) for a in c.attributed_to],
+            "relations": extra.get("relations", []),
+            "stored": extra.get("scores", []),
+        }
+    source = amap.sources[0] if amap.sources else None
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "details": details,
+        "semantics": options.semantics,
+        "title": options.title or (source.title if source and source.title else "Argument map"),
+        "subtitle": " \u00b7 ".join(
+            x for x in ((source.date if source else None), f"{len(amap.claims)} claims",
+                        f"{len(amap.relations)} relations", f"size: {options.semantics}") if x),
+    }
 
 
-def render_html(amap, *, title: str | None = None) -> str:
+def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
+    layout: dict = {"randomSeed": options.seed, "improvedLayout": n_nodes <= 150}
+    if options.layout == "hierarchical":
+        layout["hierarchical"] = {"enabled": True, "direction": "UD", "sortMethod": "directed",
+                                  "shakeTowards": "roots", "levelSeparation": 85, "nodeSpacing": 150,
+                                  "treeSpacing": 220, "blockShifting": True, "edgeMinimization": True,
+                                  "parentCentralization": True}
+        physics = {"enabled": True, "solver": "hierarchicalRepulsion",
+                   "hierarchicalRepulsion": {"nodeDistance": 210, "avoidOverlap": 1},
+                   "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
+    else:
+        physics = {"enabled": True, "solver": "forceAtlas2Based",
+                   "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 160, "avoidOverlap": 1},
+                   "stabilization": {"enabled": True, "iterations": 300 if n_nodes > 500 else 800, "fit": True}}
+    return {
+        "layout": layout,
+        "physics": physics,
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "edges": {"smooth": {"enabled": n_nodes <= 500, "type": "cubicBezier", "forceDirection": "vertical"}},
+    }
+
+
+def render_html(amap, options: RenderOptions | None = None, **kwargs) -> str:
     """The map as a self-contained HTML page (a string)."""
     from importlib.resources import files
 
     import pyvis
 
-    from .semantics import score
-
-    scores = score(amap).scores
-    net = _network(amap, scores)
-    options = {
-        "layout": {"randomSeed": 7, "improvedLayout": True},
-        "physics": {
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 140, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 600, "fit": True},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150},
-        "edges": {"smooth": {"enabled": True, "type": "dynamic"}},
-    }
-    source = amap.sources[0] if amap.sources else None
-    heading = title or (source.title if source and source.title else "Argument map")
-    subtitle = " \u00b7 ".join(x for x in ((source.date if source else None), f"{len(amap.claims)} claims", f"{len(amap.relations)} relations") if x)
-    details = {
-        cid: {
-            "label": c.label,
-            "text": c.text,
-            "quotes": [q.text for q in c.quotes],
-            "attributed": list(c.attributed_to),
-            "score": round(scores.get(cid, 0.0), 6),
-            "base": c.base_score,
-            "kind": _kind(c) or "Claim",
-        }
-        for cid, c in amap.claims.items()
-    }
+    options = options or RenderOptions(**kwargs)
+    data = page_data(amap, options)
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     page = files("argmap").joinpath("templates/map.html").read_text(encoding="utf-8")
     fill = {
-        "@@TITLE@@": html.escape(heading),
-        "@@SUBTITLE@@": html.escape(subtitle),
+        "@@TITLE@@": html.escape(data["title"]),
+        "@@SUBTITLE@@": html.escape(data["subtitle"]),
         "@@VIS_CSS@@": (lib / "vis-network.css").read_text(encoding="utf-8").replace("</", "<\\/"),
         "@@VIS_JS@@": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
-        "@@NODES@@": _json(net.nodes),
-        "@@EDGES@@": _json(net.edges),
-        "@@OPTIONS@@": _json(options),
-        "@@DETAILS@@": _json(details),
+        "@@NODES@@": _json(data["nodes"]),
+        "@@EDGES@@": _json(data["edges"]),
+        "@@OPTIONS@@": _json(_vis_options(options, len(data["nodes"]))),
+        "@@DETAILS@@": _json(data["details"]),
+        "@@KINDS@@": _json({KIND_NAMES[k]: v for k, v in KIND_COLOURS.items()}),
+        "@@STATUSES@@": _json(STATUS_COLOURS),
+        "@@COLOR_BY@@": _json(options.color),
     }
     # one pass, so that text inserted for one key is never scanned for another
     return re.sub(r"@@[A-Z_]+@@", lambda m: fill[m.group(0)], page)
 
 
-def render(amap, path, **kwargs) -> Path:
-    """Write the page for ``amap`` to ``path`` atomically and return the path."""
+def _dot_string(text: str) -> str:
+    """A DOT double-quoted string (Graphviz 'lang' reference: escaped quotes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def render_dot(amap, options: RenderOptions | None = None, **kwargs) -> str:
+    """The map in Graphviz DOT with the same encodings as the page."""
+    options = options or RenderOptions(**kwargs)
+    data = page_data(amap, options)
+    ids = {n["id"]: f"n{i}" for i, n in enumerate(data["nodes"])}
+    out = ["digraph argmap {", '  graph [rankdir=BT, nodesep=0.35, ranksep=0.6, fontname="Helvetica"];',
+           '  node [fontname="Helvetica", style="filled,rounded", shape=box];', '  edge [fontname="Helvetica"];']
+    for n in data["nodes"]:
+        if n.get("kind") == "relation":
+            out.append(f'  {ids[n["id"]]} [shape=diamond, label="", width=0.15, height=0.15, style=filled, fillcolor="#666666"];')
+            continue
+        d = data["details"][n["id"]]
+        colour = n["color"]["background"]
+        pen = 4 if d["thesis"] else 1
+        width = 1.2 + 1.6 * d["score"]
+        out.append(f"  {ids[n['id']]} [label={_dot_string(n['label'])}, fillcolor=\"{colour}\", penwidth={pen}, "
+                   f"width={width:.2f}, fontsize={10 + round(6 * d['score'])}, tooltip={_dot_string(d['text'])}];")
+    for e in data["edges"]:
+        style = {"support": "solid", "attack": "dashed", "undercut": "dotted"}[e["kind"]]
+        head = "normal" if e["arrows"]["to"]["enabled"] and e["kind"] == "support" else (
+            "tee" if e["arrows"]["to"]["enabled"] else "none")
+        out.append(f"  {ids[e['from']]} -> {ids[e['to']]} [color=\"{e['color']}\", style={style}, "
+                   f"arrowhead={head}, penwidth={e['width']:.2f}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def render_static(amap, fmt: str, options: RenderOptions | None = None, **kwargs) -> bytes:
+    """The map as SVG or PNG, drawn by Graphviz ``dot`` (Debian package graphviz)."""
+    import shutil
+    import subprocess
+
+    from .errors import UsageError
+
+    if fmt not in ("svg", "png"):
+        raise UsageError(f"unknown picture format {fmt!r} (known: html, svg, png)")
+    dot = shutil.which("dot")
+    if dot is None:
+        raise UsageError("drawing SVG or PNG needs Graphviz's 'dot' program (Debian: apt install graphviz)")
+    text = render_dot(amap, options, **kwargs)
+    res = subprocess.run([dot, f"-T{fmt}"], input=text.encode("utf-8"), capture_output=True, timeout=600)
+    if res.returncode != 0:
+        raise UsageError(f"Graphviz failed: {res.stderr.decode('utf-8', 'replace').strip()[:200]}")
+    return res.stdout
+
+
+def render(amap, path, *, format: str | None = None, options: RenderOptions | None = None, **kwargs) -> Path:
+    """Write ``amap`` to ``path`` (HTML, or SVG/PNG by ``format`` or suffix) atomically."""
     from ._files import atomic_write
 
-    return atomic_write(path, render_html(amap, **kwargs))
+    fmt = format or (Path(path).suffix.lower().lstrip(".") if Path(path).suffix.lower() in (".svg", ".png") else "html")
+    options = options or RenderOptions(**kwargs)
+    data = render_html(amap, options) if fmt == "html" else render_static(amap, fmt, options)
+    return atomic_write(path, data)

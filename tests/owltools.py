@@ -22,7 +22,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import ROOT, need, need_program
+from .conftest import ROOT, need, need_program
 
 JAVA_SOURCE = Path(__file__).resolve().parent / "java" / "OwlCheck.java"
 CATALOG = ROOT / "graphs" / "catalog-v001.xml"

@@ -19,8 +19,8 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF
 
-from conftest import ROOT
-from owltools import CATALOG, compile_owlcheck, hermit, owlapi_check
+from .conftest import ROOT
+from .owltools import CATALOG, compile_owlcheck, hermit, owlapi_check
 
 ONTOLOGY = ROOT / "ontology" / "argmap.ttl"
 MAPS = sorted((ROOT / "graphs").glob("*.ttl"))

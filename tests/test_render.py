@@ -66,27 +66,106 @@ def test_map_text_cannot_break_out_of_the_page(tmp_path):
     assert "<b>title</b>" not in page and "&lt;b&gt;title&lt;/b&gt;" in page
 
 
-def test_browser_shows_every_node(tmp_path, run_cli, chromium_page):
+def test_encodings_on_hand_made_map():
+    """Size, colour, edge styles and the undercut's diamond, checked on tests/data/small.ttl."""
+    from argmap.render import EDGE_STYLES, STATUS_COLOURS, RenderOptions, page_data
+
+    amap = ArgumentMap.load(DATA / "small.ttl")
+    data = page_data(amap, RenderOptions(color="status"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    S = "http://example.org/small#"
+    # grounded by hand: a attacks t and nothing attacks a, so a IN, t OUT; the rest IN
+    assert {k.removeprefix(S): n["status"] for k, n in nodes.items() if n["kind"] != "relation"} == {
+        "a": "IN", "t": "OUT", "p1": "IN", "p2": "IN", "q": "IN", "u": "IN"}
+    assert nodes[S + "t"]["color"]["background"] == STATUS_COLOURS["OUT"]
+    assert nodes[S + "t"]["borderWidth"] > nodes[S + "a"]["borderWidth"]  # the main thesis
+    # stronger claims are drawn bigger: DF-QuAD p1 .8 > a .7 > t .3
+    assert nodes[S + "p1"]["font"]["size"] > nodes[S + "t"]["font"]["size"]
+    assert nodes[S + "s1"]["kind"] == "relation" and nodes[S + "s1"]["shape"] == "diamond"
+    edges = {(e["from"].removeprefix(S), e["to"].removeprefix(S)): e for e in data["edges"]}
+    # the undercut relation s1 is drawn through its diamond: p1, p2 -> s1 -> t, and u -> s1
+    assert set(edges) == {("p1", "s1"), ("p2", "s1"), ("s1", "t"), ("u", "s1"), ("a", "t"), ("q", "a")}
+    assert edges[("a", "t")]["dashes"] == EDGE_STYLES["attack"]["dashes"] != EDGE_STYLES["support"]["dashes"]
+    assert edges[("a", "t")]["arrows"]["to"]["type"] == "bar"
+    assert edges[("q", "a")]["arrows"]["to"]["type"] == "arrow"
+    assert edges[("u", "s1")]["kind"] == "undercut"
+    # width by contribution: a's attack carries a (.7), q's support carries q (.5)
+    assert edges[("a", "t")]["width"] > edges[("q", "a")]["width"]
+    kind = {n["id"]: n["color"]["background"] for n in page_data(amap, RenderOptions(color="kind"))["nodes"]}
+    assert kind[S + "p1"] == kind[S + "p2"] != kind[S + "t"]
+
+
+def test_hierarchical_rows_count_relations_from_the_thesis():
+    from argmap.render import _levels
+
+    S = "http://example.org/small#"
+    rows = {k.removeprefix(S): v for k, v in _levels(ArgumentMap.load(DATA / "small.ttl")).items()}
+    # t; its relations s1, a1; their premises; s1's undercut u1 and a's support s2; u and q
+    assert rows == {"t": 0, "s1": 1, "a1": 1, "p1": 2, "p2": 2, "a": 2, "u1": 2, "u": 3, "s2": 3, "q": 4}
+
+
+def test_static_pictures(tmp_path, run_cli):
+    from .conftest import need_program
+
+    need_program("dot")
+    svg = tmp_path / "map.svg"
+    res = run_cli("render", DATA / "small.ttl", "--format", "svg", "-o", svg)
+    assert res.returncode == 0, res.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert text.count('class="node"') == 7 and text.count('class="edge"') == 6
+    assert "stroke-dasharray" in text  # attacks and undercuts are dashed or dotted
+    png = tmp_path / "map.png"
+    assert run_cli("render", DATA / "small.ttl", "-o", png).returncode == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_jupyter_shows_the_map():
+    html_text = ArgumentMap.load(DATA / "small.ttl")._repr_html_()
+    assert html_text.startswith("<iframe") and "srcdoc=" in html_text and "vis.Network" in html_text
+
+
+def test_browser_shows_and_explains_the_bundled_map(tmp_path, run_cli, chromium_page):
     out = tmp_path / "map.html"
     assert run_cli("render", BUNDLED, "-o", out).returncode == 0
     amap = ArgumentMap.load(BUNDLED)
     undercut = {r.target for r in amap.relations.values() if r.type == "undercut"}
     page = chromium_page
+    page.set_viewport_size({"width": 1600, "height": 1000})
     page.goto(out.as_uri())
     page.wait_for_selector("body[data-settled=true]", timeout=60_000)
+    # every claim and every relation is in the page's vis data
     drawn = set(page.evaluate("window.argmap.network.body.nodeIndices"))
     assert drawn == set(amap.claims) | undercut
-    edges = page.evaluate("window.argmap.edges.length")
-    assert edges == sum(len(r.sources) for r in amap.relations.values()) + sum(
-        len(amap.relations[u].sources) for u in undercut
-    )
-    # clicking a node shows its details
-    thesis = amap.main_thesis
-    pos = page.evaluate("id => { const p = window.argmap.network.getPosition(id);"
-                        " return window.argmap.network.canvasToDOM(p); }", thesis)
+    edge_relations = set(page.evaluate("window.argmap.edges.get().map(e => e.relation)"))
+    assert edge_relations == set(amap.relations)
+    # no two nodes overlap in the settled layout
+    boxes = page.evaluate("() => window.argmap.network.body.nodeIndices.map("
+                          "id => window.argmap.network.getBoundingBox(id))")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+    # a click on the thesis shows its text and quote
+    thesis = amap.claims[amap.main_thesis]
+    pos = page.evaluate("id => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", thesis.id)
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
-    assert page.locator("#details h2").inner_text() == amap.claims[thesis].label
+    assert page.locator("#details h2").inner_text() == thesis.label
+    details = page.locator("#details").inner_text()
+    assert thesis.text in details and thesis.quotes[0].text in details
+    # the search box finds a claim by its words and focuses it
+    def hits(words):
+        return [c for c in amap.claims.values() if words in c.label.lower() or words in c.text.lower()]
+
+    target = next(c for c in amap.claims.values() if hits(c.text[:25].lower()) == [c] and c.id != thesis.id)
+    page.fill("#search", target.text[:25].lower())
+    assert page.locator("#details h2").inner_text() == target.label
+    assert page.evaluate("window.argmap.network.getSelectedNodes()") == [target.id]
+    # filters hide a kind
+    page.locator("input[data-filter=kind][value=policy]").uncheck()
+    visible = page.evaluate("window.argmap.view.getIds()")
+    policy = {c for c, cl in amap.claims.items() if "https://w3id.org/argmap#PolicyClaim" in cl.types}
+    assert policy and not (policy & set(visible))
     page.screenshot(path=str(tmp_path / "map.png"))
+    assert (tmp_path / "map.png").stat().st_size > 10_000
     assert page.problems == []
     assert [u for u in page.requests if not u.startswith("file:")] == []
