@@ -58,6 +58,8 @@ def run_cli(tmp_path):
     def run(*args, cwd=None, env=None):
         full_env = dict(os.environ)
         full_env.pop("ARGMAP_DEBUG", None)
+        # the checkout under test, not whatever argmap happens to be installed
+        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
         full_env.update(env or {})
         return subprocess.run(
             [sys.executable, "-m", "argmap", *map(str, args)],
