@@ -57,7 +57,9 @@ How the strengths are computed
     * Acyclic maps: T is applied until x stops changing, which happens
       exactly after as many rounds as the longest chain of relations: the
       result is the exact value of the one-pass topological evaluation
-      (method ``"exact"``).
+      (method ``"exact"``).  Should the map be deeper than ``DEEP`` rounds,
+      the one pass in topological order (the reference's) is cheaper and is
+      used instead.
     * Cyclic maps: synchronous iteration x <- T(x) from the base scores until
       max |T(x) - x| <= tol (method ``"iteration"``).
     * Where that does not converge within ``max_iter`` rounds, the continuous
@@ -268,19 +270,35 @@ def _residual(tx, x) -> float:
     return float(np.max(np.abs(tx - x))) if len(x) else 0.0
 
 
-def _drive(update, x0, *, exact: bool, tol: float, max_iter: int, h: float, max_steps: int):
+#: Rounds of synchronous updates tried on an acyclic map before one topological pass.
+DEEP = 64
+
+
+def _exact(update, x0):
+    """``x`` with T(x) = x reached by rounds of T on an acyclic map, or None if deeper than DEEP."""
+    import numpy as np
+
+    x = x0
+    for it in range(1, DEEP + 1):
+        tx = update(x)
+        if np.array_equal(tx, x):
+            return x, it
+        x = tx
+    return None
+
+
+def _drive(update, x0, *, tol: float, max_iter: int, h: float, max_steps: int):
     """Iterate ``update`` from ``x0``; fall back to RK4 on dx/dt = T(x) - x.
 
     Returns ``(x, converged, iterations, residual, method)``.
     """
-    x, residual = x0, math.inf
-    limit = max_iter if not exact else max(max_iter, len(x0) + 2)
+    x, residual, limit = x0, math.inf, max_iter
     for it in range(1, limit + 1):
         tx = update(x)
         residual = _residual(tx, x)
         x = tx
-        if residual == 0.0 or (not exact and residual <= tol):
-            return x, True, it, residual, "exact" if exact else "iteration"
+        if residual <= tol:
+            return x, True, it, residual, "iteration"
     x = x0
     for step in range(1, max_steps + 1):
         k1 = update(x) - x
@@ -336,8 +354,13 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
         return _reference(fw, sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     arr = fw if isinstance(fw, Arrays) else fw.arrays()
     update = _Update(arr, sem)
-    x, ok, its, res, method = _drive(update, update.x0(), exact=arr.is_acyclic(), tol=tol,
-                                     max_iter=max_iter, h=h, max_steps=max_steps)
+    if arr.is_acyclic():
+        done = _exact(update, update.x0())
+        if done is None:
+            return _reference(arr.to_framework(), sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
+        x, its = done
+        return GradualResult(sem.name, dict(zip(arr.claims, x[: len(arr.claims)].tolist())), True, its, 0.0, "exact")
+    x, ok, its, res, method = _drive(update, update.x0(), tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     scores = dict(zip(arr.claims, x[: len(arr.claims)].tolist()))
     return GradualResult(sem.name, scores, ok, its, res, method)
 
@@ -395,7 +418,7 @@ def _reference(fw: Framework, sem: GradualSemantics, *, tol, max_iter, h, max_st
         return np.array([claim(c, contribution) for c in claims] + [contribution[r] for r in rels])
 
     x0 = np.array([fw.base[c] for c in claims] + [0.0] * len(rels))
-    x, ok, its, res, method = _drive(update, x0, exact=False, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
+    x, ok, its, res, method = _drive(update, x0, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     return GradualResult(sem.name, dict(zip(claims, x[: len(claims)].tolist())), ok, its, res, method)
 
 
