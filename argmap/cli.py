@@ -103,7 +103,9 @@ def _csv(header, rows) -> str:
 @click.option("--support", default="none", show_default=True,
               help="Extension semantics: attacks derived from supports: none, supported, secondary, mediated, "
                    "or all (comma-separated).")
-@click.option("--write", is_flag=True, help="Store the results as am:Evaluation nodes in MAP (or in -o FILE).")
+@click.option("--write", is_flag=True,
+              help="Store the results as am:Evaluation nodes in MAP, rewritten as canonical RDF (its comments are "
+                   "lost), or in -o FILE.")
 @click.option("-o", "--output", help="With --write: the RDF file to write instead of MAP.")
 def score(maps, semantics, fmt, support, write, output):
     """Rank the claims of MAP by strength, or give its extensions.
