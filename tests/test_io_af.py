@@ -66,3 +66,35 @@ def test_malformed_file_on_the_command_line(run_cli, name):
     assert done.returncode == 2 and done.stdout == ""
     (msg,) = done.stderr.splitlines()
     assert msg.startswith(f"argmap: error: {DATA / 'bad' / name}:{line}: ")
+
+
+def _write_both(tmp_path, names, attacks):
+    apx = tmp_path / "g.apx"
+    apx.write_text("\ufeff" + " ".join(f"arg({a})." for a in names) + "\n"
+                   + "\n".join(f"att({a},{b})." for a, b in attacks) + "\n", encoding="utf-8")
+    af = tmp_path / "g.af"
+    num = {a: i for i, a in enumerate(names, 1)}
+    af.write_text(f"# generated\np af {len(names)}\n" + "".join(f"{num[a]} {num[b]}\n" for a, b in attacks),
+                  encoding="utf-8")
+    return apx, af, num
+
+
+def test_written_frameworks_read_back(tmp_path):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names = st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,5}", fullmatch=True), min_size=1, max_size=6, unique=True)
+
+    @settings(max_examples=40, deadline=None)
+    @given(names.flatmap(lambda ns: st.tuples(st.just(ns), st.lists(st.tuples(st.sampled_from(ns), st.sampled_from(ns)),
+                                                                     max_size=10))))
+    def check(case):
+        ns, attacks = case
+        apx, af, num = _write_both(tmp_path, ns, attacks)
+        for path, name in ((apx, str), (af, lambda a: str(num[a]))):
+            amap = argmap.load(path)
+            assert _names(amap.claims) == {name(a) for a in ns}
+            got = {(_names(r.sources).pop(), r.target.rsplit("#", 1)[-1]) for r in amap.relations.values()}
+            assert got == {(name(a), name(b)) for a, b in attacks}
+
+    check()

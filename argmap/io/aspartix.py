@@ -32,6 +32,7 @@ def parse(text: str, path, bipolar: bool):
     """``(arguments, attacks, supports)`` of an ASPARTIX text; ParseError on the first bad line."""
     arguments: dict = {}
     attacks, supports = [], []
+    text = text.removeprefix("\ufeff")  # a byte-order mark is no content
     for number, line in enumerate(text.splitlines(), 1):
         line = line.split("%", 1)[0]
 
