@@ -311,7 +311,8 @@ def _drive(update, x0, *, tol: float, max_iter: int, h: float, max_steps: int):
         k3 = update(y) - y
         y = x + h * k3
         k4 = update(y) - y
-        x = x + (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4)
+        # the exact flow stays in [0, 1]; keep the numerical one there too
+        x = (x + (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4)).clip(0.0, 1.0)
     tx = update(x)
     return tx, False, limit + max_steps, _residual(tx, x), "rk4"
 
