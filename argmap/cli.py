@@ -153,7 +153,7 @@ def score(maps, semantics, fmt, support, write, output):
             text = _csv(["extension", "claim"], rows).rstrip("\n")
         else:
             member = {cid: [str(i) for i, e in enumerate(result.extensions, 1) if cid in e] for cid in amap.claims}
-            order = {"in": 0, "sceptical": 0, "credulous": 1, "undec": 1, "out": 2, "rejected": 2}
+            order = {"IN": 0, "sceptical": 0, "credulous": 1, "UNDEC": 1, "OUT": 2, "rejected": 2}
             rows = sorted(amap.claims, key=lambda cid: (order[values[cid]], cid))
             text = f"{len(result.extensions)} {semantics} extension(s)\n" + _table(
                 ["status", "in extensions", "claim"],

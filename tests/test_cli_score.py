@@ -71,7 +71,7 @@ def test_write_stores_evaluations_queryable_by_sparql(tmp_path, run_cli):
 
     g = load(out).graph
     assert len(evaluations(g, "dfquad")) == 9
-    assert set(evaluations(g, "grounded").values()) <= {"in", "out", "undec"}
+    assert set(evaluations(g, "grounded").values()) <= {"IN", "OUT", "UNDEC"}
     first = out.read_bytes()
     assert run_cli("score", out, "--write").returncode == 0 and out.read_bytes() == first
 
@@ -110,3 +110,14 @@ def test_explain_errors(run_cli, args):
     done = run_cli("explain", DATA / "edemocracy.bag", *args)
     assert done.returncode == 2 and done.stdout == "" and len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith("argmap: error: ")
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe", "euler", "hcat", "grounded", "complete", "preferred", "stable"])
+def test_every_semantics_on_the_bundled_map(run_cli, semantics):
+    from argmap.model import bundled_map_path
+
+    done = run_cli("score", bundled_map_path(), "--semantics", semantics, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["semantics"] == semantics
+    assert ("scores" in out) != ("extensions" in out)

@@ -75,7 +75,7 @@ __all__ = [
 EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 SUPPORT_ATTACKS = ("supported", "secondary", "mediated")
 
-IN, OUT, UNDEC = "in", "out", "undec"
+IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 
 
 @dataclass
@@ -166,8 +166,8 @@ def _modes(support) -> tuple:
 class ExtensionResult:
     """Extensions of an extension semantics, each a list of argument names.
 
-    ``status`` gives each argument's grounded label (``"in"``, ``"out"``,
-    ``"undec"``) for the grounded semantics, and its :func:`acceptance` for
+    ``status`` gives each argument's grounded label (``"IN"``, ``"OUT"``,
+    ``"UNDEC"``) for the grounded semantics, and its :func:`acceptance` for
     the others.
     """
 
