@@ -200,7 +200,7 @@ def _gather(ptr, items, nodes):
 def grounded_labels(af: AttackGraph):
     """The grounded labelling as an int8 array: 1 IN, 2 OUT, 0 UNDEC.
 
-    Dung 1995, Theorem 25 (the least fixpoint of the characteristic
+    Dung 1995 (the least fixpoint of the characteristic
     function), computed in time linear in arguments plus attacks: each
     argument keeps the number of its attackers that are not OUT; those with
     none are IN, the arguments they attack become OUT, and every attack from
@@ -245,7 +245,7 @@ def grounded_reference(af: AttackGraph) -> frozenset:
     """The grounded extension as the least fixpoint of Dung's characteristic function.
 
     F(S) = {a | every attacker of a is attacked by a member of S}, iterated
-    from the empty set (Dung 1995, Definition 20).  Quadratic; the
+    from the empty set (Dung 1995).  Quadratic; the
     straightforward version that the tests and the benchmark compare with.
     """
     attackers = af.attackers()
@@ -275,7 +275,7 @@ class _Encoding:
       IN (Caminada 2006; the labelling encoding of Cerutti et al. 2013);
     * ``"admissible"``: no attack inside the set, and each attacker of a
       member attacked by a member (Besnard and Doutre 2004); the maximal
-      such sets are the preferred extensions (Dung 1995, Definition 7);
+      such sets are the preferred extensions (Dung 1995);
     * ``"stable"``: IN iff no attacker is IN (Besnard and Doutre 2004).
     """
 

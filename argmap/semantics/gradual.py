@@ -24,8 +24,7 @@ Quadratic energy (``qe``)
 
 Euler-based (``euler``)
     Amgoud and Ben-Naim, "Weighted Bipolar Argumentation Graphs: Axioms and
-    Semantics", IJCAI 2018 (after Evaluation of arguments in weighted bipolar
-    graphs, IJAR 2018).  With the same energy E,
+    Semantics", IJCAI 2018.  With the same energy E,
 
         s = 1 - (1 - v0^2) / (1 + v0 * e^E)
 
@@ -63,7 +62,7 @@ How the strengths are computed
     * Cyclic maps: synchronous iteration x <- T(x) from the base scores until
       max |T(x) - x| <= tol (method ``"iteration"``).
     * Where that does not converge within ``max_iter`` rounds, the continuous
-      form dx/dt = T(x) - x (Potyka 2018, section 4) is integrated with the
+      form dx/dt = T(x) - x (Potyka 2018) is integrated with the
       classical fourth-order Runge-Kutta method from the base scores until
       max |T(x) - x| <= tol (method ``"rk4"``).
 
@@ -127,7 +126,7 @@ def _dfquad_np(v0, va, vs):
 
 
 def _dfquad_1(v0, att, sup):
-    """DF-QuAD's C with F, Rago et al. 2016, Definitions 5 and 6."""
+    """DF-QuAD's C with F, Rago et al. 2016."""
     va, vs = 1.0 - math.prod(1.0 - v for v in att), 1.0 - math.prod(1.0 - v for v in sup)
     if va >= vs:
         return v0 - v0 * (va - vs)
@@ -143,7 +142,7 @@ def _qe_np(v0, att, sup):
 
 
 def _qe_1(v0, att, sup):
-    """Quadratic energy, Potyka 2018, section 5."""
+    """Quadratic energy, Potyka 2018."""
     energy = sum(sup) - sum(att)
     h = energy * energy / (1.0 + energy * energy)
     return v0 + (1.0 - v0) * h if energy >= 0 else v0 - v0 * h
