@@ -116,7 +116,9 @@ def _csv(header, rows) -> str:
 @click.option("--support", default="none", show_default=True,
               help="Extension semantics: attacks derived from supports: none, supported, secondary, mediated, "
                    "or all (comma-separated).")
-@click.option("--write", is_flag=True, help="Store the results as am:Evaluation nodes in MAP (or in -o FILE).")
+@click.option("--write", is_flag=True,
+              help="Store the results as am:Evaluation nodes in MAP, rewritten as canonical RDF (its comments are "
+                   "lost), or in -o FILE.")
 @click.option("-o", "--output", help="With --write: the RDF file to write instead of MAP.")
 def score(maps, semantics, fmt, support, write, output):
     """Rank the claims of MAP by strength, or give its extensions.
@@ -164,7 +166,7 @@ def score(maps, semantics, fmt, support, write, output):
             text = _csv(["extension", "claim"], rows).rstrip("\n")
         else:
             member = {cid: [str(i) for i, e in enumerate(result.extensions, 1) if cid in e] for cid in amap.claims}
-            order = {"in": 0, "sceptical": 0, "credulous": 1, "undec": 1, "out": 2, "rejected": 2}
+            order = {"IN": 0, "sceptical": 0, "credulous": 1, "UNDEC": 1, "OUT": 2, "rejected": 2}
             rows = sorted(amap.claims, key=lambda cid: (order[values[cid]], cid))
             text = f"{len(result.extensions)} {semantics} extension(s)\n" + _table(
                 ["status", "in extensions", "claim"],

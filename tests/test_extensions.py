@@ -51,8 +51,8 @@ def test_grounded_both_ways(name):
 
 def test_labelling_and_acceptance():
     af = _af(CASES["two-ways-to-d"])
-    assert labelling(af, {"a", "d"}) == {"a": "in", "b": "out", "c": "out", "d": "in"}
-    assert labelling(af, set()) == dict.fromkeys("abcd", "undec")
+    assert labelling(af, {"a", "d"}) == {"a": "IN", "b": "OUT", "c": "OUT", "d": "IN"}
+    assert labelling(af, set()) == dict.fromkeys("abcd", "UNDEC")
     assert acceptance(af, "preferred") == {"a": "credulous", "b": "credulous", "c": "rejected", "d": "sceptical"}
     assert credulous(af, "a") and not sceptical(af, "a") and sceptical(af, "d") and not credulous(af, "c")
     # a self-attacker has no stable extension: nothing is accepted
@@ -116,5 +116,5 @@ def test_relations_between_semantics(af):
         lab = labelling(af, ext)
         for i, a in enumerate(af.arguments):
             labels = [lab[af.arguments[b]] for b in attackers[i]]
-            assert (lab[a] == "in") == all(x == "out" for x in labels)
-            assert (lab[a] == "out") == any(x == "in" for x in labels)
+            assert (lab[a] == "IN") == all(x == "OUT" for x in labels)
+            assert (lab[a] == "OUT") == any(x == "IN" for x in labels)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .._numbers import unit_score
 from ..errors import ParseError
 from .afgraph import NAME, to_graph
 
@@ -31,6 +32,7 @@ def parse(text: str, path, bipolar: bool):
     """``(arguments, attacks, supports)`` of an ASPARTIX text; ParseError on the first bad line."""
     arguments: dict = {}
     attacks, supports = [], []
+    text = text.removeprefix("\ufeff")  # a byte-order mark is no content
     for number, line in enumerate(text.splitlines(), 1):
         line = line.split("%", 1)[0]
 
@@ -47,15 +49,12 @@ def parse(text: str, path, bipolar: bool):
             bad = next((p for p in parts if not _NAME.match(p)), None)
             if pred == "arg" and len(parts) == 2 and bipolar:
                 name, weight = parts
-                try:
-                    score = float(weight)
-                except ValueError:
-                    raise fail(f"base score of {name} is not a number: {weight!r}") from None
-                if not 0.0 <= score <= 1.0:
-                    raise fail(f"base score of {name} is {weight}; it must lie in [0, 1]")
                 if not _NAME.match(name):
                     raise fail(f"bad argument name {name!r} (letters, digits, _ - . ~)")
-                arguments[name] = score
+                try:
+                    arguments[name] = unit_score(weight)
+                except ValueError as exc:
+                    raise fail(f"base score of {name}: {exc}") from None
                 continue
             if bad is not None:
                 raise fail(f"bad argument name {bad!r} (letters, digits, _ - . ~)")

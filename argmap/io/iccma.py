@@ -24,6 +24,7 @@ _ATTACK = re.compile(r"(\d+)\s+(\d+)\s*\Z")
 def parse(text: str, path):
     """``(n, attacks)`` of an ICCMA 2023 text, attacks as pairs of numbers from 1."""
     n, attacks = None, []
+    text = text.removeprefix("\ufeff")  # a byte-order mark is no content
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):

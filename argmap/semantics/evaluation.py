@@ -8,7 +8,7 @@ Each claim gets one evaluation per semantics::
         am:value 0.862 .
 
 A gradual semantics stores the strength (``xsd:double``).  The grounded
-semantics stores the claim's label, ``"in"``, ``"out"`` or ``"undec"``
+semantics stores the claim's label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
 (Caminada 2006); the other extension semantics store its acceptance,
 ``"sceptical"`` (in every extension), ``"credulous"`` (in some) or
 ``"rejected"``.  Storing a semantics again replaces its earlier evaluations,

@@ -180,6 +180,7 @@ def explain(fw: Framework, claim: str, semantics: str = "dfquad", *, what_if=Non
 
 def parse_what_if(ids, items) -> dict:
     """``{"A=0.3", ...}`` as ``{claim id: 0.3}``; UsageError for a bad item."""
+    from .._numbers import unit_score
     from ..errors import UsageError
 
     out = {}
@@ -188,10 +189,7 @@ def parse_what_if(ids, items) -> dict:
         if not sep or not name:
             raise UsageError(f"--what-if wants CLAIM=SCORE, not {item!r}")
         try:
-            v = float(value)
-        except ValueError:
-            raise UsageError(f"--what-if {item!r}: {value!r} is not a number") from None
-        if not 0.0 <= v <= 1.0:
-            raise UsageError(f"--what-if {item!r}: a base score lies in [0, 1]")
-        out[resolve(ids, name)] = v
+            out[resolve(ids, name)] = unit_score(value)
+        except ValueError as exc:
+            raise UsageError(f"--what-if {item!r}: {exc}") from None
     return out

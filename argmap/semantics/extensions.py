@@ -75,7 +75,7 @@ __all__ = [
 EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 SUPPORT_ATTACKS = ("supported", "secondary", "mediated")
 
-IN, OUT, UNDEC = "in", "out", "undec"
+IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 
 
 @dataclass
@@ -166,8 +166,8 @@ def _modes(support) -> tuple:
 class ExtensionResult:
     """Extensions of an extension semantics, each a list of argument names.
 
-    ``status`` gives each argument's grounded label (``"in"``, ``"out"``,
-    ``"undec"``) for the grounded semantics, and its :func:`acceptance` for
+    ``status`` gives each argument's grounded label (``"IN"``, ``"OUT"``,
+    ``"UNDEC"``) for the grounded semantics, and its :func:`acceptance` for
     the others.
     """
 
@@ -200,7 +200,7 @@ def _gather(ptr, items, nodes):
 def grounded_labels(af: AttackGraph):
     """The grounded labelling as an int8 array: 1 IN, 2 OUT, 0 UNDEC.
 
-    Dung 1995, Theorem 25 (the least fixpoint of the characteristic
+    Dung 1995 (the least fixpoint of the characteristic
     function), computed in time linear in arguments plus attacks: each
     argument keeps the number of its attackers that are not OUT; those with
     none are IN, the arguments they attack become OUT, and every attack from
@@ -245,7 +245,7 @@ def grounded_reference(af: AttackGraph) -> frozenset:
     """The grounded extension as the least fixpoint of Dung's characteristic function.
 
     F(S) = {a | every attacker of a is attacked by a member of S}, iterated
-    from the empty set (Dung 1995, Definition 20).  Quadratic; the
+    from the empty set (Dung 1995).  Quadratic; the
     straightforward version that the tests and the benchmark compare with.
     """
     attackers = af.attackers()
@@ -262,16 +262,24 @@ def grounded_reference(af: AttackGraph) -> frozenset:
 # --- SAT ------------------------------------------------------------------------------
 
 
-class _Complete:
-    """A SAT solver holding the complete labellings of ``af``'s undecided core.
+class _Encoding:
+    """A SAT solver holding the labellings or sets of ``af``'s undecided core.
 
     The grounded labelling fixes IN and OUT arguments in every complete
-    labelling, so only the arguments it leaves UNDEC (with the attacks among
-    them) are encoded: variable i+1 says core argument i is IN, m+i+1 that it
-    is OUT, where m is the size of the core.
+    labelling (and so in every preferred and stable extension), so only the
+    arguments it leaves UNDEC, with the attacks among them, are encoded:
+    variable i+1 says core argument i is IN (and, for complete labellings,
+    m+i+1 that it is OUT, where m is the size of the core).  ``mode`` is
+
+    * ``"complete"``: IN iff every attacker is OUT, OUT iff some attacker is
+      IN (Caminada 2006; the labelling encoding of Cerutti et al. 2013);
+    * ``"admissible"``: no attack inside the set, and each attacker of a
+      member attacked by a member (Besnard and Doutre 2004); the maximal
+      such sets are the preferred extensions (Dung 1995);
+    * ``"stable"``: IN iff no attacker is IN (Besnard and Doutre 2004).
     """
 
-    def __init__(self, af: AttackGraph, stable: bool = False):
+    def __init__(self, af: AttackGraph, mode: str = "complete"):
         import numpy as np
         from pysat.solvers import Solver
 
@@ -279,31 +287,37 @@ class _Complete:
         self.af, self.label = af, label
         core = np.flatnonzero(label == 0)
         self.core = core
-        m = len(core)
+        m = self.m = len(core)
         pos = np.full(len(af.arguments), -1, dtype=np.int64)
         pos[core] = np.arange(m)
         keep = (pos[af.source] >= 0) & (pos[af.target] >= 0)
         src, dst = pos[af.source[keep]], pos[af.target[keep]]
-        # a core argument attacked by a grounded-OUT argument only has its other attackers
+        # attacks from grounded-OUT arguments never matter: they are dropped
         attackers = [[] for _ in range(m)]
         for a, b in zip(src.tolist(), dst.tolist()):
             attackers[b].append(a)
-        self.m = m
         self.solver = Solver(name="cadical153")
         self.top = 2 * m
         inn = np.arange(1, m + 1)
-        clauses = []
-        if stable:
-            # Besnard & Doutre 2004: IN iff no attacker is IN
-            clauses += np.stack([-(src + 1), -(dst + 1)], axis=1).tolist()
-            clauses += [[a + 1] + [b + 1 for b in att] for a, att in enumerate(attackers)]
-        else:
+        if mode == "complete":
             out = inn + m
-            clauses += np.stack([-inn, -out], axis=1).tolist()
+            clauses = np.stack([-inn, -out], axis=1).tolist()
             clauses += np.stack([-(dst + 1), src + 1 + m], axis=1).tolist()  # IN -> attackers OUT
             clauses += np.stack([dst + 1 + m, -(src + 1)], axis=1).tolist()  # attacker IN -> OUT
             clauses += [[a + 1] + [-(b + 1 + m) for b in att] for a, att in enumerate(attackers)]
             clauses += [[-(a + 1 + m)] + [b + 1 for b in att] for a, att in enumerate(attackers)]
+        else:
+            lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+            key = np.unique(lo * max(m, 1) + hi)
+            pairs = np.stack([key // max(m, 1), key % max(m, 1)], axis=1)
+            clauses = (-(pairs + 1)).tolist()  # conflict-free (a self-attacker gives [-a, -a])
+            if mode == "stable":
+                clauses += [[a + 1] + [b + 1 for b in att] for a, att in enumerate(attackers)]
+            else:
+                # b attacks a: a member a needs a member attacking b, unless a attacks b itself
+                alone = ~np.isin(dst * max(m, 1) + src, src * max(m, 1) + dst)
+                for b, a in zip(src[alone].tolist(), dst[alone].tolist()):
+                    clauses.append([-(a + 1)] + [c + 1 for c in attackers[b]])
         for c in clauses:
             self.solver.add_clause(c)
         self.solver.set_phases(inn.tolist())
@@ -325,7 +339,7 @@ class _Complete:
         return self.af.names(fixed + self.core[core_members].tolist())
 
     def maximise(self, members):
-        """Grow the complete extension ``members`` (core numbers) to a preferred one."""
+        """Grow the admissible set ``members`` (core numbers) to a preferred extension."""
         while True:
             rest = sorted(set(range(self.m)) - set(members))
             if not rest:
@@ -343,7 +357,7 @@ class _Complete:
 
 
 def preferred_one(af: AttackGraph) -> frozenset:
-    """One preferred extension (Dung 1995): a complete extension grown until maximal.
+    """One preferred extension (Dung 1995): an admissible set grown until maximal.
 
     Examples
     --------
@@ -351,7 +365,7 @@ def preferred_one(af: AttackGraph) -> frozenset:
     >>> sorted(preferred_one(af)) in (["a"], ["b"])
     True
     """
-    enc = _Complete(af)
+    enc = _Encoding(af, "admissible")
     try:
         return enc.names(enc.maximise(enc.solve()))
     finally:
@@ -370,7 +384,7 @@ def extensions(af: AttackGraph, semantics: str = "preferred") -> list[frozenset]
         return [grounded(af)]
     if semantics not in EXTENSION_SEMANTICS:
         raise UsageError(f"unknown extension semantics {semantics!r} (known: {', '.join(EXTENSION_SEMANTICS)})")
-    enc = _Complete(af, stable=semantics == "stable")
+    enc = _Encoding(af, "admissible" if semantics == "preferred" else semantics)
     found = []
     try:
         while (members := enc.solve()) is not None:
@@ -465,7 +479,7 @@ def credulous(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
     if semantics == "grounded":
         return argument in grounded(af)
     i = af.arguments.index(argument)
-    enc = _Complete(af, stable=semantics == "stable")
+    enc = _Encoding(af, "stable" if semantics == "stable" else "admissible")
     try:
         if enc.label[i] != 0:
             return bool(enc.label[i] == 1) and enc.solve() is not None

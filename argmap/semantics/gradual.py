@@ -24,8 +24,7 @@ Quadratic energy (``qe``)
 
 Euler-based (``euler``)
     Amgoud and Ben-Naim, "Weighted Bipolar Argumentation Graphs: Axioms and
-    Semantics", IJCAI 2018 (after Evaluation of arguments in weighted bipolar
-    graphs, IJAR 2018).  With the same energy E,
+    Semantics", IJCAI 2018.  With the same energy E,
 
         s = 1 - (1 - v0^2) / (1 + v0 * e^E)
 
@@ -57,11 +56,13 @@ How the strengths are computed
     * Acyclic maps: T is applied until x stops changing, which happens
       exactly after as many rounds as the longest chain of relations: the
       result is the exact value of the one-pass topological evaluation
-      (method ``"exact"``).
+      (method ``"exact"``).  Should the map be deeper than ``DEEP`` rounds,
+      the one pass in topological order (the reference's) is cheaper and is
+      used instead.
     * Cyclic maps: synchronous iteration x <- T(x) from the base scores until
       max |T(x) - x| <= tol (method ``"iteration"``).
     * Where that does not converge within ``max_iter`` rounds, the continuous
-      form dx/dt = T(x) - x (Potyka 2018, section 4) is integrated with the
+      form dx/dt = T(x) - x (Potyka 2018) is integrated with the
       classical fourth-order Runge-Kutta method from the base scores until
       max |T(x) - x| <= tol (method ``"rk4"``).
 
@@ -125,7 +126,7 @@ def _dfquad_np(v0, va, vs):
 
 
 def _dfquad_1(v0, att, sup):
-    """DF-QuAD's C with F, Rago et al. 2016, Definitions 5 and 6."""
+    """DF-QuAD's C with F, Rago et al. 2016."""
     va, vs = 1.0 - math.prod(1.0 - v for v in att), 1.0 - math.prod(1.0 - v for v in sup)
     if va >= vs:
         return v0 - v0 * (va - vs)
@@ -141,7 +142,7 @@ def _qe_np(v0, att, sup):
 
 
 def _qe_1(v0, att, sup):
-    """Quadratic energy, Potyka 2018, section 5."""
+    """Quadratic energy, Potyka 2018."""
     energy = sum(sup) - sum(att)
     h = energy * energy / (1.0 + energy * energy)
     return v0 + (1.0 - v0) * h if energy >= 0 else v0 - v0 * h
@@ -268,19 +269,35 @@ def _residual(tx, x) -> float:
     return float(np.max(np.abs(tx - x))) if len(x) else 0.0
 
 
-def _drive(update, x0, *, exact: bool, tol: float, max_iter: int, h: float, max_steps: int):
+#: Rounds of synchronous updates tried on an acyclic map before one topological pass.
+DEEP = 64
+
+
+def _exact(update, x0):
+    """``x`` with T(x) = x reached by rounds of T on an acyclic map, or None if deeper than DEEP."""
+    import numpy as np
+
+    x = x0
+    for it in range(1, DEEP + 1):
+        tx = update(x)
+        if np.array_equal(tx, x):
+            return x, it
+        x = tx
+    return None
+
+
+def _drive(update, x0, *, tol: float, max_iter: int, h: float, max_steps: int):
     """Iterate ``update`` from ``x0``; fall back to RK4 on dx/dt = T(x) - x.
 
     Returns ``(x, converged, iterations, residual, method)``.
     """
-    x, residual = x0, math.inf
-    limit = max_iter if not exact else max(max_iter, len(x0) + 2)
+    x, residual, limit = x0, math.inf, max_iter
     for it in range(1, limit + 1):
         tx = update(x)
         residual = _residual(tx, x)
         x = tx
-        if residual == 0.0 or (not exact and residual <= tol):
-            return x, True, it, residual, "exact" if exact else "iteration"
+        if residual <= tol:
+            return x, True, it, residual, "iteration"
     x = x0
     for step in range(1, max_steps + 1):
         k1 = update(x) - x
@@ -293,7 +310,8 @@ def _drive(update, x0, *, exact: bool, tol: float, max_iter: int, h: float, max_
         k3 = update(y) - y
         y = x + h * k3
         k4 = update(y) - y
-        x = x + (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4)
+        # the exact flow stays in [0, 1]; keep the numerical one there too
+        x = (x + (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4)).clip(0.0, 1.0)
     tx = update(x)
     return tx, False, limit + max_steps, _residual(tx, x), "rk4"
 
@@ -336,8 +354,13 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
         return _reference(fw, sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     arr = fw if isinstance(fw, Arrays) else fw.arrays()
     update = _Update(arr, sem)
-    x, ok, its, res, method = _drive(update, update.x0(), exact=arr.is_acyclic(), tol=tol,
-                                     max_iter=max_iter, h=h, max_steps=max_steps)
+    if arr.is_acyclic():
+        done = _exact(update, update.x0())
+        if done is None:
+            return _reference(arr.to_framework(), sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
+        x, its = done
+        return GradualResult(sem.name, dict(zip(arr.claims, x[: len(arr.claims)].tolist())), True, its, 0.0, "exact")
+    x, ok, its, res, method = _drive(update, update.x0(), tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     scores = dict(zip(arr.claims, x[: len(arr.claims)].tolist()))
     return GradualResult(sem.name, scores, ok, its, res, method)
 
@@ -395,7 +418,7 @@ def _reference(fw: Framework, sem: GradualSemantics, *, tol, max_iter, h, max_st
         return np.array([claim(c, contribution) for c in claims] + [contribution[r] for r in rels])
 
     x0 = np.array([fw.base[c] for c in claims] + [0.0] * len(rels))
-    x, ok, its, res, method = _drive(update, x0, exact=False, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
+    x, ok, its, res, method = _drive(update, x0, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     return GradualResult(sem.name, dict(zip(claims, x[: len(claims)].tolist())), ok, its, res, method)
 
 
