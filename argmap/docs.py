@@ -74,7 +74,7 @@ def ontology_html(path=None) -> str:
     try:
         from pylode import OntPub
     except ImportError:
-        raise UsageError("ontology-docs needs pyLODE 3.3: pip install 'pylode>=3.3,<3.4'") from None
+        raise UsageError("ontology-docs needs pyLODE 3.3: pip install 'argmap[docs]'") from None
     source = Path(path) if path is not None else ontology_path()
     if not source.is_file():
         raise InputError("no such ontology file", path=str(source))
