@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .vocab import AM
 
 __all__ = ["Finding", "validate", "validate_graph", "shacl_findings", "structure_findings", "quote_findings",
@@ -90,18 +90,11 @@ def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[F
 
 
 def read_source_text(path) -> str:
-    """A source's text exactly as stored (UTF-8, newlines untranslated)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        raise InputError("no such source file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a source file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"source is not UTF-8 text (byte {exc.start})", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read source: {exc.strerror}", path=str(path)) from None
+    """A source's text exactly as stored: UTF-8, newlines untranslated, so that
+    offsets count the same characters as the file holds."""
+    from ._files import read_text
+
+    return read_text(path)
 
 
 def parse_source_options(values) -> dict:

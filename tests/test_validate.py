@@ -148,4 +148,4 @@ def test_cli_validate_malformed_turtle_exits_2_in_one_line(run_cli, tmp_path, co
 def test_cli_validate_missing_source_exits_2(run_cli, tmp_path):
     done = run_cli("validate", VALID, "--source", tmp_path / "nope.txt", env=HERE)
     assert done.returncode == 2
-    assert done.stderr.strip() == f"argmap: error: {tmp_path / 'nope.txt'}: no such source file"
+    assert done.stderr.strip() == f"argmap: error: {tmp_path / 'nope.txt'}: no such file"
