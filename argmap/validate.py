@@ -83,10 +83,8 @@ def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[F
     found = shacl_findings(graph) + structure_findings(graph)
     if source_texts:
         found += quote_findings(graph, source_texts)
-    out = set()
-    for node, message in found:
-        out.add(Finding(path, _locate(path, str(node)) or 0, _name(graph, node), message))
-    return sorted(out)
+    unique = dict.fromkeys(found)  # one finding per node and message, first seen first
+    return sorted(Finding(path, _locate(path, str(node)) or 0, _name(graph, node), message) for node, message in unique)
 
 
 def read_source_text(path) -> str:
@@ -125,7 +123,11 @@ def _name(graph, node) -> str:
         except (KeyError, ValueError):
             return f"<{node}>"
     if isinstance(node, BNode):
-        return f"_:{node}"
+        # A blank node's label changes from one parse to the next: name it by its types.
+        from rdflib import RDF
+
+        types = sorted(_name(graph, t) for t in graph.objects(node, RDF.type))
+        return "[" + ("a " + ", ".join(types) if types else "blank node") + "]"
     return str(node)
 
 

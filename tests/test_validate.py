@@ -149,3 +149,17 @@ def test_cli_validate_missing_source_exits_2(run_cli, tmp_path):
     done = run_cli("validate", VALID, "--source", tmp_path / "nope.txt", env=HERE)
     assert done.returncode == 2
     assert done.stderr.strip() == f"argmap: error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_blank_nodes_are_named_by_their_types_so_output_repeats(tmp_path):
+    amap = tmp_path / "blank.ttl"
+    amap.write_text(
+        "@prefix am: <https://w3id.org/argmap#> .\n"
+        "<urn:x:c> a am:Claim ; am:text \"c\" .\n"
+        "[] a am:Attack ; am:premise <urn:x:c> ; am:target <urn:x:c> .\n",
+        encoding="utf-8",
+    )
+    first, second = validate([amap]), validate([amap])
+    assert first == second
+    assert [(f.node, f.message) for f in first] == [
+        ("[a am:Attack]", "relation has <urn:x:c> as both premise and target")]
