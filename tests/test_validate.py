@@ -163,3 +163,51 @@ def test_blank_nodes_are_named_by_their_types_so_output_repeats(tmp_path):
     assert first == second
     assert [(f.node, f.message) for f in first] == [
         ("[a am:Attack]", "relation has <urn:x:c> as both premise and target")]
+
+
+def _structure(tmp_path, body):
+    amap = tmp_path / "s.ttl"
+    amap.write_text("@prefix : <urn:x:> .\n@prefix am: <https://w3id.org/argmap#> .\n" + body, encoding="utf-8")
+    return sorted((f.node, f.message) for f in validate([amap]))
+
+
+def test_undercuts_in_a_circle(tmp_path):
+    found = _structure(tmp_path, """
+        :m a am:ArgumentMap ; am:mainThesis :t .
+        :t a am:Claim ; am:text "t" .  :a a am:Claim ; am:text "a" .  :b a am:Claim ; am:text "b" .
+        :r a am:Support ; am:premise :a ; am:target :t .
+        :u1 a am:Undercut ; am:premise :a ; am:target :u2 .
+        :u2 a am:Undercut ; am:premise :b ; am:target :u1 .
+        :r2 a am:Support ; am:premise :b ; am:target :t .
+    """)
+    assert found == [(":u1", "undercuts undercut each other in a circle: :u1, :u2")]
+
+
+def test_main_thesis_that_nothing_reaches(tmp_path):
+    found = _structure(tmp_path, """
+        :m a am:ArgumentMap ; am:mainThesis :t .
+        :t a am:Claim ; am:text "t" .  :a a am:Claim ; am:text "a" .  :b a am:Claim ; am:text "b" .
+        :r a am:Support ; am:premise :a ; am:target :b .
+    """)
+    assert (":t", "main thesis: no relation supports or attacks it") in found
+    assert {node for node, _ in found} == {":t", ":a", ":b"}
+
+
+def test_undercut_premises_reach_the_thesis_through_the_relation(tmp_path):
+    found = _structure(tmp_path, """
+        :m a am:ArgumentMap ; am:mainThesis :t .
+        :t a am:Claim ; am:text "t" .  :a a am:Claim ; am:text "a" .  :b a am:Claim ; am:text "b" .
+        :r a am:Support ; am:premise :a ; am:target :t .
+        :u a am:Undercut ; am:premise :b ; am:target :r .
+    """)
+    assert found == []
+
+
+def test_mutual_attack_is_not_a_finding(tmp_path):
+    found = _structure(tmp_path, """
+        :m a am:ArgumentMap ; am:mainThesis :t .
+        :t a am:Claim ; am:text "t" .  :a a am:Claim ; am:text "a" .
+        :r1 a am:Attack ; am:premise :a ; am:target :t .
+        :r2 a am:Attack ; am:premise :t ; am:target :a .
+    """)
+    assert found == []
