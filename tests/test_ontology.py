@@ -134,6 +134,19 @@ def test_owlapi_catches_a_non_dl_construct(owlcheck, tmp_path):
     assert any(re.search(r"premise", d) for d in report.details)
 
 
+def test_owlapi_catches_an_unparsed_triple(owlcheck, tmp_path):
+    # owl:members outside an AllDisjointClasses/AllDifferent axiom maps to no axiom.
+    broken = broken_copy(tmp_path, "[] owl:members am:Claim .\n")
+    report = owlapi_check(owlcheck, broken, catalog=None)[str(broken)]
+    assert report.counts["unparsed-triples"] == 1
+    assert any("owl#members" in d for d in report.details)
+
+
+def test_owlapi_catches_a_syntax_error(owlcheck, tmp_path):
+    broken = broken_copy(tmp_path, "am:Claim rdfs:label \"unterminated .\n")
+    assert owlapi_check(owlcheck, broken, catalog=None)[str(broken)].counts["parse-errors"] == 1
+
+
 def test_owlapi_reports_a_missing_import_instead_of_fetching_it(owlcheck, tmp_path):
     amap = tmp_path / "map.ttl"
     amap.write_text(MAPS[0].read_text(encoding="utf-8"), encoding="utf-8")
