@@ -9,16 +9,17 @@ families of checks run:
    ``sh:class`` see its subclasses (W3C SHACL, sections 2.1.3.3 and 4.1.3).
    A claim has text; a relation has one or more premises and exactly one
    target of the right kind; base scores and weights lie in [0, 1]; a quote is
-   non-empty, names its source and its offsets span its length; a critical
-   question status names a question of its relation's scheme; ...
+   non-empty and names its source; a critical question status names a
+   question of its relation's scheme; ...
 2. **Structure** (:func:`structure_findings`): what SHACL cannot express:
    support that runs in a circle (a claim that, through support alone, is a
    reason for itself: begging the question), a relation whose premise is its
    own target, undercuts that undercut each other in a circle, a main thesis
    that no relation reaches, and claims from which no chain of relations leads
    to the main thesis.
-3. **Quotes** (:func:`quote_findings`, with ``sources``): each quote's exact
-   text must equal the source text between its offsets (W3C Web Annotation,
+3. **Quotes** (:func:`quote_findings`): a quote's offsets span as many
+   characters as its exact text; with ``sources``, its exact text must equal
+   the source text between its offsets (W3C Web Annotation,
    sections 4.2.4 and 4.2.5: offsets count characters from 0, the end is
    exclusive; argmap counts Unicode code points).
 
@@ -80,9 +81,7 @@ def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[F
     """All findings of one map's ``graph``, sorted; ``path`` names it in messages."""
     from .model import _locate
 
-    found = shacl_findings(graph) + structure_findings(graph)
-    if source_texts:
-        found += quote_findings(graph, source_texts)
+    found = shacl_findings(graph) + structure_findings(graph) + quote_findings(graph, source_texts)
     unique = dict.fromkeys(found)  # one finding per node and message, first seen first
     return sorted(Finding(path, _locate(path, str(node)) or 0, _name(graph, node), message) for node, message in unique)
 
@@ -225,11 +224,13 @@ def structure_findings(graph) -> list[tuple]:
     return out
 
 
-def quote_findings(graph, source_texts: dict) -> list[tuple]:
-    """(node, message) for each quote whose exact text is not the source's text at its offsets.
+def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
+    """(node, message) for each quote whose offsets do not fit its exact text.
 
-    ``source_texts`` maps a source IRI to its text, or ``None`` to a text that
-    every quote is checked against.
+    Always: the offsets must span as many characters as the exact text has.
+    With ``source_texts`` (a source IRI to its text, or ``None`` to a text
+    that every quote is checked against), the exact text must also be the
+    source's text between the offsets.
     """
     from rdflib import RDF, URIRef
 
@@ -237,23 +238,27 @@ def quote_findings(graph, source_texts: dict) -> list[tuple]:
 
     quote_classes = subclass_closure((AM.Quote,), ontology_graph(), graph)[AM.Quote]
     quotes = {q for c in quote_classes for q in graph.subjects(RDF.type, c)} | set(graph.objects(None, AM.quote))
+    source_texts = source_texts or {}
     out = []
     for q in sorted(quotes, key=str):
-        source = graph.value(q, AM.inSource)
-        text = source_texts.get(None, source_texts.get(str(source)) if isinstance(source, URIRef) else None)
-        if text is None:
-            continue
         exact, start, end = (graph.value(q, p) for p in (AM.exact, AM.start, AM.end))
         if exact is None:
             continue  # the shapes report a quote without exact text
         exact = str(exact)
+        source = graph.value(q, AM.inSource)
+        text = source_texts.get(None, source_texts.get(str(source)) if isinstance(source, URIRef) else None)
         if start is None or end is None:
-            out.append((q, "quote has no offsets (am:start, am:end) to check against the source"))
+            if text is not None:
+                out.append((q, "quote has no offsets (am:start, am:end) to check against the source"))
             continue
         try:
             start, end = int(start), int(end)
         except (TypeError, ValueError):
             continue  # the shapes report offsets that are not integers
+        if end - start != len(exact):
+            out.append((q, f"quote's offsets span {end - start} characters but its exact text has {len(exact)}"))
+        if text is None:
+            continue
         found = text.find(exact)
         hint = f"; the exact text occurs at [{found}, {found + len(exact)})" if found >= 0 else "; the exact text occurs nowhere in the source"
         if not 0 <= start <= end <= len(text):

@@ -32,7 +32,7 @@ EXPECTED = {
     ":u-safe": "an undercut targets a relation, not a claim",
     ":eval-build": "exactly one am:value",
     ":lonely": "does not bear on the main thesis :build",
-    ":twokinds": "more than one kind: am:FactualClaim and am:PolicyClaim",
+    ":twokinds": "a claim has more than one kind",
     ":r-twokinds": "exactly one of am:Support, am:Attack, am:Undercut",
     ":r-self": "relation has :waste as both premise and target",
     ":r-nopremise": "at least one am:premise",
@@ -211,3 +211,14 @@ def test_mutual_attack_is_not_a_finding(tmp_path):
         :r2 a am:Attack ; am:premise :t ; am:target :a .
     """)
     assert found == []
+
+
+def test_quote_offsets_must_span_the_exact_text_and_come_in_pairs(tmp_path):
+    found = _structure(tmp_path, """
+        :s a am:Source ; <http://purl.org/dc/terms/title> "s" .
+        :q1 a am:Quote ; am:exact "four" ; am:start 0 ; am:end 5 ; am:inSource :s .
+        :q2 a am:Quote ; am:exact "four" ; am:start 0 ; am:inSource :s .
+        :q3 a am:Quote ; am:exact "four" ; am:start 0 ; am:end 4 ; am:inSource :s .
+    """)
+    assert found == [(":q1", "quote's offsets span 5 characters but its exact text has 4"),
+                     (":q2", "a quote has both am:start and am:end, or neither")]
