@@ -9,14 +9,15 @@ families of checks run:
    ``sh:class`` see its subclasses (W3C SHACL, sections 2.1.3.3 and 4.1.3).
    A claim has text; a relation has one or more premises and exactly one
    target of the right kind; base scores and weights lie in [0, 1]; a quote is
-   non-empty and names its source; a critical question status names a
-   question of its relation's scheme; ...
+   non-empty and names its source; a critical question status is answered or
+   open and names one question; ...
 2. **Structure** (:func:`structure_findings`): what SHACL cannot express:
    support that runs in a circle (a claim that, through support alone, is a
    reason for itself: begging the question), a relation whose premise is its
    own target, undercuts that undercut each other in a circle, a main thesis
-   that no relation reaches, and claims from which no chain of relations leads
-   to the main thesis.
+   that no relation reaches, claims from which no chain of relations leads
+   to the main thesis, and a critical question status whose question is not
+   one of the scheme its relation applies.
 3. **Quotes** (:func:`quote_findings`): a quote's offsets span as many
    characters as its exact text; with ``sources``, its exact text must equal
    the source text between its offsets (W3C Web Annotation,
@@ -212,6 +213,8 @@ def structure_findings(graph) -> list[tuple]:
                 members = sorted(component, key=str)
                 out.append((members[0], f"{label}: " + ", ".join(_name(graph, m) for m in members)))
 
+    out += _question_findings(graph)
+
     for thesis in sorted(set(graph.objects(None, AM.mainThesis)), key=str):
         if thesis not in claims:
             continue  # the shapes report a main thesis that is not a claim
@@ -221,6 +224,38 @@ def structure_findings(graph) -> list[tuple]:
         for claim in sorted(claims - reaching - {thesis}, key=str):
             out.append((claim, f"claim does not bear on the main thesis {_name(graph, thesis)}: "
                                "no chain of relations leads from it to the thesis"))
+    return out
+
+
+def _question_findings(graph) -> list[tuple]:
+    """Each critical question status whose question is not one of its relation's scheme.
+
+    Walton, Reed and Macagno (2008) attach critical questions to a scheme; a
+    relation can only answer or leave open the questions of the scheme it
+    applies.  The scheme's questions come from the ontology and the map.
+    """
+    from .ontology import ontology_graph
+
+    def questions_of(scheme):
+        found = set()
+        for g in (ontology_graph(), graph):
+            found.update(g.objects(scheme, AM.criticalQuestion))
+            found.update(g.subjects(AM.questionOf, scheme))
+        return found
+
+    out = []
+    for rel, status in sorted(graph.subject_objects(AM.questionStatus), key=str):
+        schemes = set(graph.objects(rel, AM.scheme))
+        allowed = set().union(*(questions_of(s) for s in schemes)) if schemes else set()
+        for question in sorted(graph.objects(status, AM.question), key=str):
+            if question in allowed:
+                continue
+            q, r = _name(graph, question), _name(graph, rel)
+            if schemes:
+                names = ", ".join(sorted(_name(graph, s) for s in schemes))
+                out.append((status, f"the question {q} is not a critical question of {names}, the scheme {r} applies"))
+            else:
+                out.append((status, f"the question {q} has no scheme to come from: {r} applies no am:scheme"))
     return out
 
 

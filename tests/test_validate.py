@@ -27,7 +27,7 @@ EXPECTED = {
     ":faster-q": "quote does not match the source at [29, 61)",
     ":safe": "a claim needs a non-empty am:text",
     ":waste-q": "a quote names exactly one am:Source",
-    ":r-faster-cq3": "am:SignCQ2 is not a critical question of the scheme",
+    ":r-faster-cq3": "am:SignCQ2 is not a critical question of am:PositiveConsequences, the scheme :r-faster applies",
     ":r-waste": "exactly one am:target",
     ":u-safe": "an undercut targets a relation, not a claim",
     ":eval-build": "exactly one am:value",
@@ -222,3 +222,12 @@ def test_quote_offsets_must_span_the_exact_text_and_come_in_pairs(tmp_path):
     """)
     assert found == [(":q1", "quote's offsets span 5 characters but its exact text has 4"),
                      (":q2", "a quote has both am:start and am:end, or neither")]
+
+
+def test_question_status_without_a_scheme(tmp_path):
+    found = _structure(tmp_path, """
+        :t a am:Claim ; am:text "t" .  :a a am:Claim ; am:text "a" .
+        :r a am:Support ; am:premise :a ; am:target :t ; am:questionStatus :s .
+        :s a am:OpenQuestion ; am:question am:SignCQ1 .
+    """)
+    assert found == [(":s", "the question am:SignCQ1 has no scheme to come from: :r applies no am:scheme")]
