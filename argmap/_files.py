@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["data_path", "atomic_write"]
+from .errors import InputError, ParseError
+
+__all__ = ["data_path", "atomic_write", "read_text"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -29,7 +31,6 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> Path:
     The data goes to a temporary file in the same directory, which is then
     renamed over ``path``; on any failure the temporary file is removed.
     """
-    from .errors import InputError
 
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -56,3 +57,28 @@ def _remove(path) -> None:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def read_text(path) -> str:
+    """The text of a UTF-8 file, exactly as stored (newlines are not translated).
+
+    A missing file, a folder or an unreadable file raises :class:`InputError`;
+    binary data or bytes that are not UTF-8 raise :class:`ParseError` with the
+    line where the trouble starts.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if b"\x00" in data:
+        raise ParseError("binary data, not a text file", path=str(path), line=1 + data[: data.index(b"\x00")].count(b"\n"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = 1 + data[: exc.start].count(b"\n")
+        raise ParseError("not UTF-8 text", path=str(path), line=line) from None

@@ -310,6 +310,48 @@ def info(maps):
         click.echo(f"main thesis: {amap.claims[t].label} <{t}>")
 
 
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--source", "sources", multiple=True, metavar="[IRI=]FILE",
+              help="Check every quote against this source text (or, as IRI=FILE, the quotes of that source).")
+def validate(maps, sources):
+    """Check each MAP against the SHACL shapes and argmap's structural rules.
+
+    Prints one finding per line, FILE:LINE: NODE: message, and exits 1 when
+    there is any; prints each clean MAP as valid and exits 0.
+
+    Example: argmap validate graphs/*.ttl --source article.txt
+    """
+    from .errors import Findings
+    from .validate import parse_source_options
+    from .validate import validate as run
+
+    findings = run(maps, sources=parse_source_options(sources))
+    for finding in findings:
+        click.echo(str(finding))
+    flawed = {f.path for f in findings}
+    for path in maps:
+        if str(path) not in flawed:
+            click.echo(f"{path}: valid")
+    if findings:
+        raise Findings(f"{len(findings)} finding(s) in {len(flawed)} of {len(maps)} map(s)")
+
+
+@cli.command("ontology-docs")
+@click.option("-o", "--output", required=True, metavar="DIR", help="The folder to write index.html into.")
+def ontology_docs(output):
+    """Write an HTML reference of the argmap ontology to DIR/index.html.
+
+    Every class, property and individual with its label, definition and use
+    (pyLODE).
+
+    Example: argmap ontology-docs -o docs/ontology
+    """
+    from .docs import ontology_docs as run
+
+    click.echo(os.path.abspath(run(output)))
+
+
 def main(argv=None) -> int:
     """Run the command line; return (and exit with) its exit code."""
     try:

@@ -143,25 +143,10 @@ class ArgumentMap:
     @cached_property
     def _subclasses(self) -> dict:
         """Each argmap class with all its subclasses, from the ontology and the map."""
-        from rdflib import RDFS
+        from .ontology import ontology_graph, subclass_closure
 
-        from .ontology import ontology_graph
-
-        sub: dict = {}
-        for g in (ontology_graph(), self.graph):
-            for s, o in g.subject_objects(RDFS.subClassOf):
-                sub.setdefault(o, set()).add(s)
-
-        def closure(cls_):
-            seen, todo = {cls_}, [cls_]
-            while todo:
-                for s in sub.get(todo.pop(), ()):
-                    if s not in seen:
-                        seen.add(s)
-                        todo.append(s)
-            return seen
-
-        return {c: closure(c) for c in (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)}
+        roots = (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)
+        return subclass_closure(roots, ontology_graph(), self.graph)
 
     def _instances(self, cls_) -> set:
         from rdflib import RDF

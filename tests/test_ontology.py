@@ -24,6 +24,9 @@ from .owltools import CATALOG, compile_owlcheck, hermit, owlapi_check
 
 ONTOLOGY = ROOT / "ontology" / "argmap.ttl"
 MAPS = sorted((ROOT / "graphs").glob("*.ttl"))
+#: A small map that uses every part of the ontology: schemes, answered and
+#: open critical questions, weights, evaluations.
+FULL_MAP = Path(__file__).resolve().parent / "data" / "valid-map.ttl"
 AM = "https://w3id.org/argmap#"
 
 
@@ -53,13 +56,13 @@ def test_each_map_imports_the_ontology_by_iri(path):
 
 
 def test_owlapi_loads_ontology_and_maps_cleanly(owlcheck):
-    reports = owlapi_check(owlcheck, ONTOLOGY, *MAPS)
+    reports = owlapi_check(owlcheck, ONTOLOGY, *MAPS, FULL_MAP)
     for path, report in reports.items():
         assert report.counts == {"parse-errors": 0, "unparsed-triples": 0, "guessed-declarations": 0,
                                  "profile-violations": 0}, (path, report.details)
 
 
-@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MAPS + [FULL_MAP], ids=lambda p: p.name)
 def test_hermit_finds_ontology_and_map_consistent(path, tmp_path):
     result = hermit(ONTOLOGY, path, workdir=tmp_path)
     assert result.consistent
@@ -129,6 +132,19 @@ def test_owlapi_catches_a_non_dl_construct(owlcheck, tmp_path):
     report = owlapi_check(owlcheck, broken, catalog=None)[str(broken)]
     assert report.counts["profile-violations"] >= 1
     assert any(re.search(r"premise", d) for d in report.details)
+
+
+def test_owlapi_catches_an_unparsed_triple(owlcheck, tmp_path):
+    # owl:members outside an AllDisjointClasses/AllDifferent axiom maps to no axiom.
+    broken = broken_copy(tmp_path, "[] owl:members am:Claim .\n")
+    report = owlapi_check(owlcheck, broken, catalog=None)[str(broken)]
+    assert report.counts["unparsed-triples"] == 1
+    assert any("owl#members" in d for d in report.details)
+
+
+def test_owlapi_catches_a_syntax_error(owlcheck, tmp_path):
+    broken = broken_copy(tmp_path, "am:Claim rdfs:label \"unterminated .\n")
+    assert owlapi_check(owlcheck, broken, catalog=None)[str(broken)].counts["parse-errors"] == 1
 
 
 def test_owlapi_reports_a_missing_import_instead_of_fetching_it(owlcheck, tmp_path):

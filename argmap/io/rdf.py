@@ -9,28 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError, ParseError
+from .._files import read_text as _text
+from ..errors import ParseError
 
 __all__ = ["read", "dumps"]
-
-
-def _text(path) -> str:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    if b"\x00" in data:
-        raise ParseError("binary data, not a text file", path=str(path), line=1 + data[: data.index(b"\x00")].count(b"\n"))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = 1 + data[: exc.start].count(b"\n")
-        raise ParseError("not UTF-8 text", path=str(path), line=line) from None
 
 
 def _bad_line_ntriples(text: str) -> int | None:

@@ -9,7 +9,8 @@
 //     section 3 and the global restrictions of section 11), checked over the
 //     imports closure.
 //
-// Usage: java OwlCheck [--catalog catalog-v001.xml] FILE ...
+// Usage: java [-Dowlcheck.detail=N] OwlCheck [--catalog catalog-v001.xml] FILE ...
+// (a parse error's message is cut after N characters, 600 by default)
 //
 // Imports are resolved offline through the XML catalog that Protege reads
 // (OASIS XML Catalogs, <uri name="IRI" uri="relative path"/>); an import the
@@ -77,9 +78,10 @@ public class OwlCheck {
     static boolean check(File file, List<OWLOntologyIRIMapper> mappers) {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         mappers.forEach(manager.getIRIMappers()::add);
+        // Not strict: Protege loads leniently, and what leniency guesses is
+        // reported below as guessed declarations and unparsed triples.
         OWLOntologyLoaderConfiguration config = new OWLOntologyLoaderConfiguration()
-                .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.THROW_EXCEPTION)
-                ;
+                .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.THROW_EXCEPTION);
         manager.setOntologyLoaderConfiguration(config);
         List<String> details = new ArrayList<>();
         int parseErrors = 0, unparsed = 0, guessed = 0, violations = 0;
@@ -112,7 +114,9 @@ public class OwlCheck {
             }
         } catch (Exception e) {
             parseErrors++;
-            details.add("parse error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()).substring(0, Math.min(Integer.getInteger("owlcheck.detail", 600), oneLine(e.getMessage()).length())));
+            String message = oneLine(e.getMessage());
+            int keep = Math.min(Integer.getInteger("owlcheck.detail", 600), message.length());
+            details.add("parse error: " + e.getClass().getSimpleName() + ": " + message.substring(0, keep));
         }
         System.out.println("parse-errors " + parseErrors);
         System.out.println("unparsed-triples " + unparsed);
