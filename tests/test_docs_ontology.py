@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.vocab import AM
-from conftest import ROOT, need
+from .conftest import ROOT, need
 
 HERE = {"PYTHONPATH": str(ROOT)}
 

@@ -13,7 +13,7 @@ import pytest
 
 from argmap.validate import Finding, parse_source_options, validate
 from argmap.errors import InputError, UsageError
-from conftest import BUNDLED, DATA, ROOT, SOURCE, need_file
+from .conftest import BUNDLED, DATA, ROOT, SOURCE, need_file
 
 VALID = DATA / "valid-map.ttl"
 BROKEN = DATA / "broken-map.ttl"
