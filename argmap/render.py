@@ -106,14 +106,19 @@ def _grounded_status(amap) -> dict[str, str]:
     return {cid: labels.get(cid, "UNDEC") for cid in amap.claims}
 
 
+ROW_HEIGHT = 85  # half the distance between two rows of claims, in pixels
+COLUMN_WIDTH = 200  # more than the widest claim box (140 px of text plus margins)
+
+
 def _levels(amap) -> dict[str, int]:
     """Rows for the hierarchical layout, counted from the main thesis.
 
-    A relation sits one row below its target and its premises two rows below,
-    so a claim's row is twice its distance (in relations) from a main thesis
-    and a relation's diamond, drawn when an undercut attacks it, lies between
-    its premises and its target; an undercut's premises thus sit just below the
-    diamond they attack.  Claims that reach no thesis go below all others.
+    A relation sits one row below its target and its premises one row below
+    the relation, so claims take the even rows (twice their distance, in
+    relations, from a main thesis) and a relation's diamond, drawn when an
+    undercut attacks it, lies between its premises and its target.  An
+    undercut's premises, which would land on an odd row, move one row down.
+    Claims that reach no thesis go below all others.
     """
     from collections import deque
 
@@ -129,12 +134,54 @@ def _levels(amap) -> dict[str, int]:
                 continue
             level[r.id] = level[node] + 1
             queue.append(r.id)
+            row = level[r.id] + 1
+            row += row % 2
             for p in r.sources:
                 if p not in level:
-                    level[p] = level[node] + 2
+                    level[p] = row
                     queue.append(p)
     deepest = max(level.values(), default=0)
-    return {n: level.get(n, deepest + 2 - deepest % 2) for n in (*amap.claims, *amap.relations)}
+    below = deepest + 2 - deepest % 2
+    return {n: level.get(n, below) for n in (*amap.claims, *amap.relations)}
+
+
+def _positions(amap, levels: dict[str, int], shown) -> dict[str, tuple[int, int]]:
+    """Fixed positions for the hierarchical layout, computed once, in Python.
+
+    Rows come from :func:`_levels`.  Within a row, nodes are ordered by the
+    mean position of what they point to in the rows above (the barycentre
+    heuristic of Sugiyama, Tagawa and Toda, "Methods for visual understanding
+    of hierarchical system structures", IEEE SMC 1981), then placed left to
+    right no closer than :data:`COLUMN_WIDTH`, so no two boxes of a row
+    overlap; each row is then centred under its parents.  Linear in the
+    map's size (after sorting), deterministic, and with no physics to wait for.
+    """
+    parents: dict[str, list[str]] = {}
+    for r in amap.relations.values():
+        end = r.id if r.id in shown else r.target
+        if r.id in shown:
+            parents.setdefault(r.id, []).append(r.target)
+        for p in r.sources:
+            parents.setdefault(p, []).append(end)
+    rows: dict[int, list[str]] = {}
+    for node in shown:
+        rows.setdefault(levels[node], []).append(node)
+    x: dict[str, float] = {}
+    for row in sorted(rows):
+        def key(n):
+            placed = [x[q] for q in parents.get(n, ()) if q in x]
+            return (sum(placed) / len(placed) if placed else 0.0, n)
+
+        ordered = sorted(rows[row], key=key)
+        wanted = [key(n)[0] for n in ordered]
+        xs, last = [], None
+        for w in wanted:
+            xs.append(w if last is None else max(w, last + COLUMN_WIDTH))
+            last = xs[-1]
+        shift = sum(xs) / len(xs) - sum(wanted) / len(wanted)
+        for n, v in zip(ordered, xs):
+            x[n] = v - shift
+    return {n: (round(x[n]), levels[n] * ROW_HEIGHT) for n in shown}
 
 
 def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
@@ -171,7 +218,6 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
             kind=KIND_NAMES[kind],
             status=status[cid],
             thesis=cid in thesis,
-            level=levels[cid],
         )
     undercut = {r.target for r in amap.relations.values() if r.type == "undercut"}
     labels = {cid: c.label for cid, c in amap.claims.items()}
@@ -179,8 +225,7 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
         r = amap.relations[rid]
         names = " + ".join(labels.get(p, p) for p in r.sources)
         net.add_node(rid, label=" ", shape="diamond", size=7, color={"background": "#666666", "border": "#333333"}, kind="relation", status="",
-                     title=f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}", thesis=False,
-                     level=levels[rid])
+                     title=f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}", thesis=False)
     for r in amap.relations.values():
         style = EDGE_STYLES[r.type]
         contribution = min(scores.get(p, 0.0) for p in r.sources) * (r.weight if r.weight is not None else 1.0)
@@ -192,6 +237,10 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
             net.add_edge(p, end, arrows=arrows, **common)
         if end != r.target:
             net.add_edge(r.id, r.target, arrows={"to": {"enabled": True, "type": style["arrow"]}}, **common)
+    if options.layout == "hierarchical":
+        pos = _positions(amap, levels, [n["id"] for n in net.nodes])
+        for n in net.nodes:
+            n["x"], n["y"] = pos[n["id"]]
     details = {}
     for cid, c in amap.claims.items():
         extra = info.get(cid, {})
@@ -222,23 +271,17 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
 
 
 def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
-    layout: dict = {"randomSeed": options.seed, "improvedLayout": n_nodes <= 150}
-    if options.layout == "hierarchical":
-        layout["hierarchical"] = {"enabled": True, "direction": "UD", "sortMethod": "directed",
-                                  "shakeTowards": "roots", "levelSeparation": 85, "nodeSpacing": 150,
-                                  "treeSpacing": 220, "blockShifting": True, "edgeMinimization": True,
-                                  "parentCentralization": True}
-        physics = {"enabled": True, "solver": "hierarchicalRepulsion",
-                   "hierarchicalRepulsion": {"nodeDistance": 210, "avoidOverlap": 1},
-                   "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
+    """vis-network options: fixed positions for hierarchical, seeded physics for force."""
+    if options.layout == "hierarchical":  # positions come from _positions: nothing to simulate
+        physics = {"enabled": False}
     else:
         physics = {"enabled": True, "solver": "forceAtlas2Based",
                    "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 160, "avoidOverlap": 1},
-                   "stabilization": {"enabled": True, "iterations": 300 if n_nodes > 500 else 800, "fit": True}}
+                   "stabilization": {"enabled": True, "iterations": 200 if n_nodes > 500 else 800, "fit": True}}
     return {
-        "layout": layout,
+        "layout": {"randomSeed": options.seed, "improvedLayout": n_nodes <= 150},
         "physics": physics,
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 500},
         "edges": {"smooth": {"enabled": n_nodes <= 500, "type": "cubicBezier", "forceDirection": "vertical"}},
     }
 

@@ -29,3 +29,16 @@ def test_readme_json_contract_names_the_exported_keys():
     data = json.loads(export(ArgumentMap.bundled(), "json"))
     for key in set(data) | set(data["claims"][0]) | set(data["relations"][0]):
         assert f'"{key}"' in text, key
+
+
+def test_what_the_map_says_is_current(run_cli):
+    """The README's strongest and weakest claims are what score and explain print today."""
+    from .readme import readme_section, what_the_map_says
+
+    def run(*args):
+        res = run_cli(*args)
+        assert res.returncode == 0, res.stderr
+        return res.stdout
+
+    expected = what_the_map_says(run)
+    assert readme_section("what-the-map-says") == expected, "run: python -m tests.readme"

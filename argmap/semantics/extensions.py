@@ -32,6 +32,20 @@ The attack graph of a map
     Derived attacks come from the map's own attacks only; they are not
     composed with one another.
 
+    Undercuts
+    An undercut attacks an inference, not a claim (Pollock, "Defeasible
+    reasoning", Cognitive Science 11, 1987).  Following the way ASPIC+ turns
+    structured arguments into a Dung framework (Modgil and Prakken, "A general
+    account of argumentation with preferences", AIJ 195, 2013: an argument is
+    attacked on its inference by an undercutter, and through any of its
+    sub-arguments by what attacks them), every relation that an undercut
+    targets becomes an argument of its own, its *inference*: it attacks the
+    relation's target in place of the premises, and it is attacked by the
+    undercut's premises and by every attacker of one of its premises.  Without
+    undercuts the two frameworks agree on every claim.  Inferences take part
+    in the computation and are left out of the extensions and statuses that
+    :func:`solve` reports.
+
 Algorithms
     * grounded: the linear-time algorithm on counters of each argument's
       attackers that are not yet OUT: unattacked arguments are IN, what they
@@ -85,6 +99,7 @@ class AttackGraph:
     arguments: list
     source: "object"
     target: "object"
+    inferences: frozenset = frozenset()
 
     @classmethod
     def from_edges(cls, arguments, attacks) -> "AttackGraph":
@@ -104,7 +119,14 @@ class AttackGraph:
         from ..errors import UsageError
 
         modes = _modes(support)
-        attacks = {(p, t) for _r, kind, premises, t in fw.relations if kind == "attack" for p in premises}
+        rels = {rid: (kind, premises, t) for rid, kind, premises, t in fw.relations}
+        undercut = {t for _r, kind, _p, t in fw.relations if kind == "undercut" and rels.get(t, ("",))[0] != "support"}
+
+        def attackers_of(rid):
+            kind, premises, _t = rels[rid]
+            return [rid] if rid in undercut else list(premises)
+
+        attacks = {(a, t) for rid, (kind, _p, t) in rels.items() if kind == "attack" for a in attackers_of(rid)}
         if modes:
             import networkx as nx
 
@@ -126,10 +148,17 @@ class AttackGraph:
                 if "mediated" in modes:
                     derived.update((a, x) for x in up(b))
             attacks |= derived
-        unknown = {x for pair in attacks for x in pair} - set(fw.base)
+        for rid in sorted(undercut):  # an inference falls with any of its premises
+            hits = {a for a, b in attacks if b in rels[rid][1]}
+            attacks |= {(a, rid) for a in hits}
+        attacks |= {(a, t) for rid, (kind, _p, t) in rels.items() if kind == "undercut" and t in undercut
+                    for a in attackers_of(rid)}
+        unknown = {x for pair in attacks for x in pair} - set(fw.base) - undercut
         if unknown:
             raise UsageError(f"attack between unknown claims: {', '.join(sorted(unknown))}")
-        return cls.from_edges(list(fw.base), attacks)
+        graph = cls.from_edges(list(fw.base) + sorted(undercut), attacks)
+        graph.inferences = frozenset(undercut)
+        return graph
 
     @classmethod
     def from_map(cls, amap, support=None) -> "AttackGraph":
@@ -501,4 +530,11 @@ def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
     order = {a: i for i, a in enumerate(af.arguments)}
     exts = extensions(af, semantics)
     status = labelling(af, exts[0]) if semantics == "grounded" else acceptance(af, semantics, exts)
-    return ExtensionResult(semantics, [sorted(e, key=order.get) for e in exts], status)
+    claims, seen = [], set()
+    for e in exts:  # inferences (undercut relations) are not reported
+        members = frozenset(e) - af.inferences
+        if members not in seen:
+            seen.add(members)
+            claims.append(sorted(members, key=order.get))
+    status = {a: v for a, v in status.items() if a not in af.inferences}
+    return ExtensionResult(semantics, claims, status)
