@@ -97,3 +97,19 @@ def test_source_metadata(amap):
     # the day counts the date rests on are in the article
     assert "over 160 days since North Korea’s last nuclear test on September 27" in text
     assert "over 100 days since North Korea’s last missile test on November 28" in text
+
+
+def test_validate_with_the_article_is_clean_and_catches_a_moved_quote(run_cli, tmp_path):
+    need_file(SOURCE)
+    res = run_cli("validate", BUNDLED, "--source", SOURCE)
+    assert res.returncode == 0, res.stdout + res.stderr
+    # shift one quote by a character: validate names that quote and exits 1
+    text = BUNDLED.read_text(encoding="utf-8")
+    start = text.index("am:start", text.index(":no-commitments-q1 a am:Quote"))
+    value = int(text[start:].split()[1])
+    moved = text[:start] + text[start:].replace(f"am:start {value}", f"am:start {value + 1}", 1)
+    broken = tmp_path / "moved.ttl"
+    broken.write_text(moved, encoding="utf-8")
+    res = run_cli("validate", broken, "--source", SOURCE)
+    assert res.returncode == 1
+    assert "no-commitments-q1" in res.stdout + res.stderr

@@ -170,3 +170,18 @@ def test_browser_shows_and_explains_the_bundled_map(tmp_path, run_cli, chromium_
     assert (tmp_path / "map.png").stat().st_size > 10_000
     assert page.problems == []
     assert [u for u in page.requests if not u.startswith("file:")] == []
+
+
+def test_force_layout_is_seeded_and_stops(tmp_path, run_cli, chromium_page):
+    out = tmp_path / "force.html"
+    assert run_cli("render", BUNDLED, "--layout", "force", "--color", "kind", "-o", out).returncode == 0
+    page = chromium_page
+    positions = []
+    for _ in range(2):
+        page.goto(out.as_uri())
+        page.wait_for_selector("body[data-settled=true]", timeout=120_000)
+        assert page.evaluate("window.argmap.network.physics.physicsEnabled") is False
+        positions.append(page.evaluate("window.argmap.network.getPositions()"))
+    assert positions[0] == positions[1]  # the same map gives the same layout
+    amap = ArgumentMap.load(BUNDLED)
+    assert set(positions[0]) == set(amap.claims) | {r.target for r in amap.relations.values() if r.type == "undercut"}

@@ -50,7 +50,11 @@ PAYLOADS = [
 
 
 def _evil_map() -> ArgumentMap:
-    """A map whose every text field, claim by claim, holds one payload."""
+    """A map whose every text field, claim by claim, holds one payload.
+
+    Fields: claim label and text, quote, agent, source title (the page's
+    heading), relation label, scheme label and critical question text.
+    """
     g = rdflib.Graph()
     src = X.source
     g.add((src, RDF.type, AM.Source))
@@ -76,6 +80,15 @@ def _evil_map() -> ArgumentMap:
             g.add((r, AM.premise, c))
             g.add((r, AM.target, X[f"c{(i - 1) // 2}"]))
             g.add((r, RDFS.label, Literal(p + " (relation)")))
+            # a scheme of the map's own, with an open critical question, both named by payloads
+            g.add((r, AM.scheme, X[f"scheme{i}"]))
+            g.add((X[f"scheme{i}"], RDF.type, AM.ArgumentationScheme))
+            g.add((X[f"scheme{i}"], RDFS.label, Literal(p + " (scheme)")))
+            g.add((r, AM.questionStatus, X[f"status{i}"]))
+            g.add((X[f"status{i}"], RDF.type, AM.OpenQuestion))
+            g.add((X[f"status{i}"], AM.question, X[f"cq{i}"]))
+            g.add((X[f"cq{i}"], RDF.type, AM.CriticalQuestion))
+            g.add((X[f"cq{i}"], AM.questionText, Literal(p + " (question)")))
     u = X.u
     g.add((u, RDF.type, AM.Undercut))
     g.add((u, AM.premise, X[f"c{len(PAYLOADS) - 1}"]))
@@ -118,8 +131,12 @@ def test_no_script_runs_in_the_browser(tmp_path, chromium_page):
         shown = page.evaluate("id => window.argmap.show(id)", node)
         if node.startswith(str(X.c)):
             assert shown is True
-            # the payload is on the page as text
+            # the payload is on the page as text, its scheme and open question too
             assert page.locator("#details h2").inner_text() == page.evaluate("id => window.argmap.details[id].label", node)
+            shown_text = page.locator("#details").inner_text()
+            incoming = page.evaluate("id => window.argmap.details[id].relations.length", node)
+            if incoming:
+                assert "(scheme)" in shown_text and "(question)" in shown_text
     page.fill("#search", "<img")
     page.fill("#search", "href")
     tags_after = page.evaluate("document.querySelectorAll('img,iframe,object,svg,video,details,input:not([type])').length")
