@@ -143,7 +143,7 @@ def write(amap, path, format: str | None = None) -> Path:
 register("turtle", ".rdf", suffixes=(".ttl",), aliases=("ttl",), rdflib="turtle")
 register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdflib="nt")
 register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
-register("jsonld", ".rdf", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
+register("jsonld", ".jsonld", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
 register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"))
 register("argdown", ".argdown", suffixes=(".argdown", ".ad"))
