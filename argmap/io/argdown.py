@@ -364,6 +364,16 @@ def _title(text: str) -> str:
     return t or "Untitled"
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """A title from a long text: its words up to ``limit`` characters."""
+    words, out = str(text).split(), ""
+    for w in words:
+        if len(out) + len(w) + 1 > limit and out:
+            return out + " ..."
+        out = f"{out} {w}".strip()
+    return out
+
+
 def _oneline(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -382,7 +392,7 @@ def dumps(amap, fmt=None) -> str:
     titles, used = {}, set()
     for cid in claims:
         label = g.value(URIRef(cid), RDFS.label)
-        base = _title(label if label is not None else claims[cid].label)
+        base = _title(label if label is not None else _short(claims[cid].label))
         t, n = base, 1
         while (is_arg[cid], t) in used:
             n += 1
