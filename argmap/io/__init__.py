@@ -105,16 +105,23 @@ def guess_format(path, *, reading: bool = True) -> Format:
     content fits none or several of them.
     """
     suffix = Path(path).suffix.lower()
-    found = [f for f in _BY_SUFFIX.get(suffix, []) if (f.readable if reading else f.writable)]
+    shared = _BY_SUFFIX.get(suffix, [])
+    found = [f for f in shared if (f.readable if reading else f.writable)]
     if not found:
         what = f"suffix {suffix!r}" if suffix else "no suffix"
         raise FormatError(f"cannot tell the format from {what}; name it with --format", path=str(path))
-    if len(found) == 1 or not reading:
+    if len(shared) == 1 or not reading:
         return found[0]
     head = _head(path)
-    fits = [f for f in found if f.sniff(head)]
+    fits = [f for f in shared if f.sniff(head)]
+    if len(fits) == 1 and not fits[0].readable:
+        raise FormatError(f"this is argmap's {fits[0].name} export, which argmap writes but does not read; "
+                          f"read the map it was exported from", path=str(path))
+    fits = [f for f in fits if f.readable]
     if len(fits) == 1:
         return fits[0]
+    if not fits and len(found) == 1:
+        return found[0]  # let its reader say what is wrong
     names = ", ".join(f.name for f in (fits or found))
     raise FormatError(f"cannot tell the format from the content (one of: {names}); name it with --format",
                       path=str(path))

@@ -149,11 +149,23 @@ class _Reader:
                 if not title:
                     raise self.fail(f"empty {kind} title", line, column)
                 return self.node(kind, title), [rest[1:]] if rest.startswith(":") else []
-        text, _tags = _clean([content])
+        text, _tags = _clean([content, *self.continuation(line)])
         if not text:
             raise self.fail("expected a statement or an argument", line, column)
         title = "Untitled " + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         return self.node("statement", title), [content]
+
+    def continuation(self, line: int) -> list[str]:
+        """The lines that go on the text of the element starting on ``line`` (numbered from 1)."""
+        out = []
+        for raw in self.lines[line:]:
+            raw = raw.replace("\t", "    ").rstrip()
+            body = raw.strip()
+            if (not body or _MARKER.match(body) or _PCS.match(body) or body.startswith("--")
+                    or (not raw[:1].isspace() and _HEADING.match(raw))):
+                break
+            out.append(body)
+        return out
 
     def finish(self, current):
         """Store the text and tags an element collected."""
@@ -223,7 +235,7 @@ class _Reader:
         text = text.removeprefix("\ufeff")
         if not text.strip():
             raise self.fail("empty file: no statement or argument", 1, 1)
-        lines = _strip_comments(text, self.fail).split("\n")
+        lines = self.lines = _strip_comments(text, self.fail).split("\n")
         meta, skip = _front_matter(lines, self.fail)
         if meta.get("title"):
             self.b.title(meta["title"])
