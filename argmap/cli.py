@@ -260,6 +260,16 @@ def query(args):
     click.echo(_table(result.variables, [[_short(amap, v) for v in row] for row in result.rows]))
 
 
+def _emit_map(amap, output):
+    """Write ``amap`` to ``output`` (format from its suffix), or print it as Turtle."""
+    from . import io
+
+    if output:
+        io.write(amap, output)
+    else:
+        click.echo(io.dumps(amap, "turtle"), nl=False)
+
+
 _WRITABLE = "json, turtle (ttl), ntriples, rdfxml, jsonld, aif, argdown, graphml or gexf"
 _READABLE = "turtle, ntriples, rdfxml, jsonld, aif, argdown, kialo, microtexts, aspartix, bag or iccma"
 
@@ -274,13 +284,7 @@ def import_(files, fmt, output):
 
     Example: argmap import debate.argdown -o debate.ttl
     """
-    from . import io
-
-    amap = _load(files, fmt)
-    if output:
-        io.write(amap, output)
-    else:
-        click.echo(io.dumps(amap, "turtle"), nl=False)
+    _emit_map(_load(files, fmt), output)
 
 
 @cli.command()
@@ -294,14 +298,9 @@ def merge(maps, output, fmt, rephrase):
 
     Example: argmap merge a.argdown b.json -o both.ttl
     """
-    from . import io
     from .merge import merge as run
 
-    amap = run(*maps, format=fmt, rephrase=rephrase)
-    if output:
-        io.write(amap, output)
-    else:
-        click.echo(io.dumps(amap, "turtle"), nl=False)
+    _emit_map(run(*maps, format=fmt, rephrase=rephrase), output)
 
 
 @cli.command()

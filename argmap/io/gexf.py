@@ -10,16 +10,11 @@ edges to their targets, and each node and edge carries its values as
 from __future__ import annotations
 
 from .graphml import EDGE_KEYS, NODE_KEYS, table
+from .graphml import value_text as _value
 
 __all__ = ["dumps"]
 
 _TYPES = {"string": "string", "double": "double", "int": "integer", "boolean": "boolean"}
-
-
-def _value(value, kind) -> str:
-    if kind == "boolean":
-        return "true" if value else "false"
-    return repr(float(value)) if kind == "double" else str(value)
 
 
 def dumps(amap, fmt=None) -> str:

@@ -14,7 +14,7 @@ Nodes and edges come sorted, so one map gives the same bytes.
 
 from __future__ import annotations
 
-__all__ = ["dumps", "table", "NODE_KEYS", "EDGE_KEYS"]
+__all__ = ["dumps", "table", "value_text", "NODE_KEYS", "EDGE_KEYS"]
 
 #: Node attributes and their GraphML types.
 NODE_KEYS = (("kind", "string"), ("label", "string"), ("text", "string"), ("claim_type", "string"),
@@ -52,7 +52,8 @@ def table(amap):
     return sorted(nodes, key=lambda n: n[0]), sorted(edges, key=lambda e: e[0])
 
 
-def _text(value, kind) -> str:
+def value_text(value, kind) -> str:
+    """A value as GraphML and GEXF write it."""
     if kind == "boolean":
         return "true" if value else "false"
     return repr(float(value)) if kind == "double" else str(value)
@@ -76,12 +77,12 @@ def dumps(amap, fmt=None) -> str:
         for name, _k in NODE_KEYS:
             if attrs.get(name) is not None:
                 key, kind = keys[("node", name)]
-                ET.SubElement(el, "data", {"key": key}).text = _text(attrs[name], kind)
+                ET.SubElement(el, "data", {"key": key}).text = value_text(attrs[name], kind)
     for eid, src, trg, attrs in edges:
         el = ET.SubElement(graph, "edge", {"id": eid, "source": src, "target": trg})
         for name, _k in EDGE_KEYS:
             if attrs.get(name) is not None:
                 key, kind = keys[("edge", name)]
-                ET.SubElement(el, "data", {"key": key}).text = _text(attrs[name], kind)
+                ET.SubElement(el, "data", {"key": key}).text = value_text(attrs[name], kind)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
