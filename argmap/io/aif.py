@@ -65,7 +65,9 @@ def _ident(value):
 
 def parse(text: str, path):
     """``(nodes, edges, speakers)`` of an AIF JSON text; ParseError on malformed input."""
-    def fail(message, line=None, column=None):
+    def fail(message, line=None, column=None, node=None):
+        if node is not None:  # looked up only for an error, so reading stays linear
+            line = _line(text, node)
         return ParseError(message, path=str(path), line=line, column=column)
 
     text = text.removeprefix("\ufeff")
@@ -93,17 +95,16 @@ def parse(text: str, path):
         nid = _ident(n.get("nodeID"))
         if nid is None:
             raise fail(f"node {i + 1} has no nodeID (a string or a number)")
-        line = _line(text, nid)
         ntype = n.get("type")
         if not isinstance(ntype, str):
-            raise fail(f"node {nid}: type must be a string", line)
+            raise fail(f"node {nid}: type must be a string", node=nid)
         if ntype not in NODE_TYPES:
-            raise fail(f"node {nid}: unknown type {ntype!r} (known: {', '.join(NODE_TYPES)})", line)
+            raise fail(f"node {nid}: unknown type {ntype!r} (known: {', '.join(NODE_TYPES)})", node=nid)
         for key in ("text", "scheme", "timestamp"):
             if n.get(key) is not None and not isinstance(n[key], (str, int, float)) or isinstance(n.get(key), bool):
-                raise fail(f"node {nid}: {key} must be text", line)
+                raise fail(f"node {nid}: {key} must be text", node=nid)
         if nid in nodes:
-            raise fail(f"node {nid} is declared twice", line)
+            raise fail(f"node {nid} is declared twice", node=nid)
         nodes[nid] = {
             "type": ntype,
             "text": "" if n.get("text") is None else str(n["text"]),
