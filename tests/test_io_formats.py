@@ -34,11 +34,12 @@ def counts(amap):
 
 
 def rebased(graph, path):
-    """The graph with the file's own IRI replaced, so that two files' maps compare."""
-    base = Path(path).resolve().as_uri()
+    """The graph with the file's own IRI and name replaced, so that two files' maps compare."""
+    base, name = Path(path).resolve().as_uri(), rdflib.Literal(Path(path).name)
     out = rdflib.Graph()
     for t in graph:
-        out.add(tuple(URIRef(str(x).replace(base, "urn:file")) if isinstance(x, URIRef) else x for x in t))
+        out.add(tuple(URIRef(str(x).replace(base, "urn:file")) if isinstance(x, URIRef)
+                      else (rdflib.Literal("file") if x == name else x) for x in t))
     return out
 
 

@@ -2,7 +2,7 @@
 
 Every reader turns a file into argmap RDF the same way.  The file
 ``/data/x.json`` is the source ``file:///data/x.json`` (an ``am:Source``); its
-map is ``file:///data/x.json#map``; a node the file calls ``n1`` becomes
+map is ``file:///data/x.json#map``, titled with the file's name; a node the file calls ``n1`` becomes
 ``file:///data/x.json#n1``.  Every claim and relation names the file it comes
 from with ``dcterms:source``, so that maps merged into one keep their sources.
 Triples are added in one pass, so reading stays linear in the file's size.
@@ -41,6 +41,7 @@ class Builder:
         self.add((self.map, RDF.type, AM.ArgumentMap))
         self.add((self.map, AM.source, self.source))
         self.add((self.source, RDF.type, AM.Source))
+        self.add((self.source, DCTERMS.title, Literal(Path(path).name)))
 
     def iri(self, name):
         return self.URIRef(self.base + local_id(name))

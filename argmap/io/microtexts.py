@@ -103,7 +103,7 @@ def parse(text: str, path):
 
 def read(path, fmt=None):
     """Read an arg-microtexts XML graph into an argmap RDF graph."""
-    from rdflib import RDF, RDFS, XSD, Literal, Namespace
+    from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, Namespace
 
     from ..vocab import AM
     from ._build import Builder
@@ -119,6 +119,7 @@ def read(path, fmt=None):
             full = read_text(plain)
             source = b.URIRef(plain.resolve().as_uri())
             b.add((source, RDF.type, AM.Source))
+            b.add((source, DCTERMS.title, Literal(plain.name)))
             b.add((b.map, AM.source, source))
         except ParseError:
             full = None
