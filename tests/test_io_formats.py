@@ -390,3 +390,25 @@ def test_merge_keeps_sources_and_links_rephrases(tmp_path):
     aif = json.loads(argmap.export(m, "aif"))
     assert [n["type"] for n in aif["nodes"]].count("MA") == 1
     assert len(merge(a, b, rephrase=False).graph) == len(m.graph) - 1
+
+
+def test_aif_undercut_chains_and_circles(tmp_path):
+    """A CA aimed at an RA undercuts it, however long the chain; a circle of CAs is no relation."""
+    nodes = [{"nodeID": 0, "text": "a", "type": "I"}, {"nodeID": 1, "text": "b", "type": "I"},
+             {"nodeID": 2, "text": "RA", "type": "RA"}]
+    edges = [{"fromID": 0, "toID": 2}, {"fromID": 2, "toID": 1}]
+    target = 2
+    for k in range(3000):  # deeper than Python's recursion limit
+        claim, ca = 10 + 2 * k, 11 + 2 * k
+        nodes += [{"nodeID": claim, "text": f"c{k}", "type": "I"}, {"nodeID": ca, "text": "CA", "type": "CA"}]
+        edges += [{"fromID": claim, "toID": ca}, {"fromID": ca, "toID": target}]
+        target = ca
+    nodes += [{"nodeID": "p", "text": "p", "type": "I"}, {"nodeID": "x", "type": "CA"}, {"nodeID": "y", "type": "CA"}]
+    edges += [{"fromID": "p", "toID": "x"}, {"fromID": "p", "toID": "y"}, {"fromID": "x", "toID": "y"},
+              {"fromID": "y", "toID": "x"}]
+    path = tmp_path / "chain.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": edges}), encoding="utf-8")
+    amap = argmap.load(path)
+    assert counts(amap) == (3003, Counter(support=1, undercut=3000))
+    out = json.loads(argmap.export(amap, "aif"))
+    assert {(e["fromID"], e["toID"]) for e in out["edges"]} == {(str(e["fromID"]), str(e["toID"])) for e in edges}

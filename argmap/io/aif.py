@@ -158,23 +158,39 @@ def read(path, fmt=None):
     # which scheme nodes are relations: an undercut's target must be one first
     kinds: dict = {}
 
-    def kind_of(nid, seen=()):
-        if nid in kinds:
-            return kinds[nid]
+    def own_kind(nid):
+        """support, attack, None, or ("undercut", target) when it depends on the target."""
         n = nodes[nid]
-        kind = None
+        # premises are I-nodes; scheme nodes aiming here (an undercut, an anchoring YA) keep their own edges
         premises = [p for p in ins[nid] if nodes[p]["type"] == "I"]
-        others = [p for p in ins[nid] if nodes[p]["type"] != "I"]
         core = [c for c in outs[nid] if nodes[c]["type"] not in _DIALOGUE]
-        if (n["type"] in ("RA", "CA") and premises and len(core) == 1
-                and all(nodes[p]["type"] in _DIALOGUE for p in others)):
-            target = core[0]
-            if nodes[target]["type"] == "I":
-                kind = "support" if n["type"] == "RA" else "attack"
-            elif n["type"] == "CA" and target not in seen and nodes[target]["type"] in ("RA", "CA"):
-                kind = "undercut" if kind_of(target, (*seen, nid)) else None
-        kinds[nid] = kind
-        return kind
+        if not (n["type"] in ("RA", "CA") and premises and len(core) == 1):
+            return None
+        target = core[0]
+        if nodes[target]["type"] == "I":
+            return "support" if n["type"] == "RA" else "attack"
+        if n["type"] == "CA" and nodes[target]["type"] in ("RA", "CA"):
+            return ("undercut", target)
+        return None
+
+    def kind_of(nid):
+        """Follow a chain of undercuts iteratively (a chain may be long); a circle is no relation."""
+        chain, on_chain, cur = [], set(), nid
+        while cur not in kinds:
+            own = own_kind(cur)
+            if not isinstance(own, tuple):
+                kinds[cur] = own
+                break
+            chain.append(cur)
+            on_chain.add(cur)
+            if own[1] in on_chain:
+                kinds[own[1]] = None  # an undercut circle aims at no inference
+                break
+            cur = own[1]
+        for node in reversed(chain):
+            if node not in kinds:
+                kinds[node] = "undercut" if kinds[own_kind(node)[1]] else None
+        return kinds[nid]
 
     schemes = {}
     for nid, n in nodes.items():
