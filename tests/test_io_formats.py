@@ -412,3 +412,20 @@ def test_aif_undercut_chains_and_circles(tmp_path):
     assert counts(amap) == (3003, Counter(support=1, undercut=3000))
     out = json.loads(argmap.export(amap, "aif"))
     assert {(e["fromID"], e["toID"]) for e in out["edges"]} == {(str(e["fromID"]), str(e["toID"])) for e in edges}
+
+
+def test_other_formats_survive_argdown(tmp_path):
+    """AIF and arg-microtexts maps written as Argdown read back with the same claims and relations."""
+    files = [*corpus("aif", "*.json"), *corpus("microtexts", "*.xml")]
+    for path in files:
+        amap = argmap.load(path)
+        if any(len(r.sources) > 1 and r.type != "support" for r in amap.relations.values()):
+            continue  # Argdown has no linked attacks or undercuts
+        out = tmp_path / (path.stem + ".argdown")
+        out.write_text(argmap.export(amap, "argdown"), encoding="utf-8")
+        back = argmap.load(out)
+        plain = [c for c in back.claims.values() if "https://w3id.org/argmap#Argument" not in c.types]
+        assert len(plain) == len(amap.claims), path.name
+        assert counts(back)[1] == counts(amap)[1], path.name
+        words = lambda claims: {" ".join(c.text.split()) for c in claims}  # noqa: E731
+        assert words(plain) == words(amap.claims.values()), path.name

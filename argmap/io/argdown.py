@@ -201,6 +201,8 @@ class _Reader:
             self.relation("attack", parent, child)
             return first
         if marker in ("_", "<_"):
+            if via is not None:  # below a nested element: the relation it stands in
+                return self.relation("undercut", child, via)
             self.undercuts.append((child, parent, via, line))
         else:  # _>
             self.undercuts.append((parent, child, None, line))
@@ -392,7 +394,12 @@ def _oneline(text: str) -> str:
 
 def dumps(amap, fmt=None) -> str:
     """The map as Argdown: front matter, one block per claim with its incoming relations, then the
-    premise-conclusion structures of its arguments.  Sorted, so one map gives the same text."""
+    premise-conclusion structures of its arguments.  Sorted, so one map gives the same text.
+
+    A support with linked premises that no Argdown argument reconstructs is
+    written as an argument of its own; Argdown cannot say that several
+    premises attack or undercut together, so such a relation is written once
+    per premise."""
     from rdflib import RDF, RDFS, Namespace, URIRef
 
     from ..vocab import AM
@@ -493,9 +500,8 @@ def dumps(amap, fmt=None) -> str:
         lines.append("")
     for rid in sorted(linked):
         r = relations[rid]
-        lines += [f"// linked premises of {rid}", f"<{_title('Linked ' + rid.rsplit('#', 1)[-1])}>", ""]
+        lines += [f"// linked premises of {rid}", f"<{_title('Linked ' + rid.rsplit('#', 1)[-1])}>"]
+        lines += children(rid, 1) + [""]  # an undercut below an argument aims at its inference
         lines += [f"({i}) {ref(p)}" for i, p in enumerate(sorted(r.sources, key=lambda p: titles[p]), 1)]
         lines += ["--", f"({len(r.sources) + 1}) {ref(r.target)}", ""]
-        for uid in sorted(undercuts.get(rid, [])):
-            lines.append(f"// undercut of the inference above: {', '.join(ref(p) for p in relations[uid].sources)}")
     return "\n".join(lines).rstrip("\n") + "\n"
