@@ -260,9 +260,52 @@ def query(args):
     click.echo(_table(result.variables, [[_short(amap, v) for v in row] for row in result.rows]))
 
 
+def _emit_map(amap, output):
+    """Write ``amap`` to ``output`` (format from its suffix), or print it as Turtle."""
+    from . import io
+
+    if output:
+        io.write(amap, output)
+    else:
+        click.echo(io.dumps(amap, "turtle"), nl=False)
+
+
+_WRITABLE = "json, turtle (ttl), ntriples, rdfxml, jsonld, aif, argdown, graphml or gexf"
+_READABLE = "turtle, ntriples, rdfxml, jsonld, aif, argdown, kialo, microtexts, aspartix, bag or iccma"
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE [FILE ...]")
+@click.option("--from", "fmt", metavar="FORMAT", help=f"The files' format: {_READABLE} [default: from suffix and content].")
+@click.option("-o", "--output", metavar="MAP.ttl", help="Write the map here (format from the suffix) instead of "
+                                                        "Turtle on standard output.")
+def import_(files, fmt, output):
+    """Read FILE (Argdown, AIF JSON, Kialo, arg-microtexts, RDF, ...) into one argmap map.
+
+    Example: argmap import debate.argdown -o debate.ttl
+    """
+    _emit_map(_load(files, fmt), output)
+
+
 @cli.command()
 @click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
-@click.option("--format", "fmt", required=True, help="json or ttl (also nt, rdfxml, jsonld).")
+@click.option("-o", "--output", metavar="MAP.ttl", help="Write the merged map here instead of Turtle on standard output.")
+@click.option("--from", "fmt", metavar="FORMAT", help="The maps' format [default: from suffix and content].")
+@click.option("--rephrase/--no-rephrase", default=True, show_default=True,
+              help="Link claims of different maps that say the same thing (am:rephrases).")
+def merge(maps, output, fmt, rephrase):
+    """Merge several maps into one; each claim keeps its source.
+
+    Example: argmap merge a.argdown b.json -o both.ttl
+    """
+    from .merge import merge as run
+
+    _emit_map(run(*maps, format=fmt, rephrase=rephrase), output)
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--format", "fmt", required=True, help=f"One of {_WRITABLE}.")
 @click.option("-o", "--output", help="Write to this file instead of standard output.")
 def export(maps, fmt, output):
     """Write MAP in another format.

@@ -36,16 +36,21 @@ class ArgmapError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: int | None = None):
         self.message = message
         self.path = None if path is None else str(path)
         self.line = line
+        self.column = column
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+            where += ": "
         return where + self.message
 
 

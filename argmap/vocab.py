@@ -30,6 +30,7 @@ class AM(DefinedNamespace):
     Source: URIRef
     Quote: URIRef
     Claim: URIRef
+    Argument: URIRef
     FactualClaim: URIRef
     PredictiveClaim: URIRef
     EvaluativeClaim: URIRef
@@ -59,6 +60,7 @@ class AM(DefinedNamespace):
     inSource: URIRef
     attributedTo: URIRef
     premise: URIRef
+    rephrases: URIRef
     premiseOf: URIRef
     target: URIRef
     targetOf: URIRef

@@ -6,7 +6,9 @@ first used, so that adding a format costs ``argmap --help`` nothing.  Adding a
 format is one module and one :func:`register` line below.
 
 A reader module has ``read(path, fmt) -> rdflib.Graph``; a writer module has
-``dumps(amap, fmt) -> str``.  ``fmt`` is the :class:`Format` itself, so one
+``dumps(amap, fmt) -> str``.  When several formats share a suffix (``.json``
+is both AIF and argmap's JSON export), a reader module's ``sniff(head) ->
+bool`` looks at the first few kilobytes of the file to tell them apart.  ``fmt`` is the :class:`Format` itself, so one
 module can serve several formats (``argmap.io.rdf`` serves every RDF syntax).
 """
 
@@ -33,6 +35,11 @@ class Format:
     writable: bool = True
     options: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def sniff(self, head: str) -> bool:
+        """Whether a file starting with ``head`` looks like this format."""
+        impl = self._impl()
+        return bool(getattr(impl, "sniff", lambda _h: False)(head))
+
     def _impl(self):
         return importlib.import_module(self.module, __name__)
 
@@ -49,7 +56,7 @@ class Format:
 
 _FORMATS: dict[str, Format] = {}
 _BY_KEY: dict[str, Format] = {}
-_BY_SUFFIX: dict[str, Format] = {}
+_BY_SUFFIX: dict[str, list[Format]] = {}
 
 
 def register(name, module, *, suffixes=(), aliases=(), readable=True, writable=True, **options) -> Format:
@@ -59,7 +66,7 @@ def register(name, module, *, suffixes=(), aliases=(), readable=True, writable=T
     for key in (name, *aliases):
         _BY_KEY[key.lower()] = fmt
     for suffix in suffixes:
-        _BY_SUFFIX.setdefault(suffix.lower(), fmt)
+        _BY_SUFFIX.setdefault(suffix.lower(), []).append(fmt)
     return fmt
 
 
@@ -81,14 +88,43 @@ def get_format(name: str) -> Format:
         raise FormatError(f"unknown format {name!r} (known: {known})") from None
 
 
-def guess_format(path) -> Format:
-    """The format a file's suffix names; :class:`FormatError` if it names none."""
-    suffix = Path(path).suffix.lower()
+def _head(path, size: int = 4096) -> str:
     try:
-        return _BY_SUFFIX[suffix]
-    except KeyError:
+        with open(path, "rb") as fh:
+            return fh.read(size).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return ""
+
+
+def guess_format(path, *, reading: bool = True) -> Format:
+    """The format of ``path``, from its suffix and, when the suffix is shared, its content.
+
+    For reading, a suffix that several readable formats share is decided by
+    each one's ``sniff``; for writing, the first format registered for the
+    suffix wins.  :class:`FormatError` if the suffix names no format, or the
+    content fits none or several of them.
+    """
+    suffix = Path(path).suffix.lower()
+    shared = _BY_SUFFIX.get(suffix, [])
+    found = [f for f in shared if (f.readable if reading else f.writable)]
+    if not found:
         what = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise FormatError(f"cannot tell the format from {what}; name it with --format", path=str(path)) from None
+        raise FormatError(f"cannot tell the format from {what}; name it with --format", path=str(path))
+    if len(shared) == 1 or not reading:
+        return found[0]
+    head = _head(path)
+    fits = [f for f in shared if f.sniff(head)]
+    if len(fits) == 1 and not fits[0].readable:
+        raise FormatError(f"this is argmap's {fits[0].name} export, which argmap writes but does not read; "
+                          f"read the map it was exported from", path=str(path))
+    fits = [f for f in fits if f.readable]
+    if len(fits) == 1:
+        return fits[0]
+    if not fits and len(found) == 1:
+        return found[0]  # let its reader say what is wrong
+    names = ", ".join(f.name for f in (fits or found))
+    raise FormatError(f"cannot tell the format from the content (one of: {names}); name it with --format",
+                      path=str(path))
 
 
 def read_graph(path, format: str | None = None):
@@ -106,7 +142,7 @@ def write(amap, path, format: str | None = None) -> Path:
     """Write ``amap`` to ``path`` atomically, by ``format`` or else by suffix."""
     from .._files import atomic_write
 
-    fmt = get_format(format) if format else guess_format(path)
+    fmt = get_format(format) if format else guess_format(path, reading=False)
     return atomic_write(path, fmt.dumps(amap))
 
 
@@ -114,8 +150,14 @@ def write(amap, path, format: str | None = None) -> Path:
 register("turtle", ".rdf", suffixes=(".ttl",), aliases=("ttl",), rdflib="turtle")
 register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdflib="nt")
 register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
-register("jsonld", ".rdf", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
+register("jsonld", ".jsonld", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
+register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"))
+register("argdown", ".argdown", suffixes=(".argdown", ".ad"))
+register("kialo", ".kialo", suffixes=(".txt",), writable=False)
+register("microtexts", ".microtexts", suffixes=(".xml",), aliases=("arggraph", "arg-microtexts"), writable=False)
+register("graphml", ".graphml", suffixes=(".graphml",), readable=False)
+register("gexf", ".gexf", suffixes=(".gexf",), readable=False)
 register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False)
 register("bag", ".aspartix", suffixes=(".bag",), writable=False)
 register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False)

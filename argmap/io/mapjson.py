@@ -21,7 +21,12 @@ from __future__ import annotations
 
 import json
 
-__all__ = ["to_dict", "dumps"]
+__all__ = ["to_dict", "dumps", "sniff"]
+
+
+def sniff(head: str) -> bool:
+    """This export starts with its sorted keys: ``{"claims": [...``."""
+    return head.lstrip().startswith("{") and head.lstrip()[1:].lstrip().startswith('"claims"')
 
 
 def to_dict(amap) -> dict:

@@ -88,7 +88,7 @@ def writable_target(path) -> str:
     from ..io import guess_format
 
     fmt = guess_format(path)
-    if fmt.module != ".rdf" or not fmt.writable:
+    if "rdflib" not in fmt.options or not fmt.writable:
         raise UsageError(f"cannot store evaluations in the {fmt.name} format; give -o FILE.ttl (or .nt, .rdf, .jsonld)",
                          path=str(path))
     return str(path)
