@@ -317,11 +317,16 @@ class MemoryStore(Store):
         from .model import ArgumentMap
 
         _check_graph_option(paths, graph)
+        parts = [(path, read_graph(path, format)) for path in paths]
+        if check:  # the maps together, as argmap's other commands read them
+            import rdflib
+
+            merged = rdflib.Graph()
+            for _, part in parts:
+                merged += part
+            ArgumentMap(merged, paths=paths).check()
         reports = []
-        for path in paths:
-            part = read_graph(path, format)
-            if check:
-                ArgumentMap(part, paths=[path]).check()
+        for path, part in parts:
             name = graph_iri(path, graph)
             self._put(name, part)
             reports.append(LoadReport(str(path), name, len(part), len(part)))
@@ -337,7 +342,7 @@ class MemoryStore(Store):
         if not self._dirty:
             return
         maps = [g for g in self.dataset.graphs() if str(g.identifier) not in (ONTOLOGY_GRAPH,)
-                and g.identifier != self.dataset.default_context.identifier]
+                and g.identifier != self.dataset.default_graph.identifier]
         classes, properties = _hierarchies(self._graph(ONTOLOGY_GRAPH), *maps)
         for g in maps:
             for t in entailed_triples(g, classes, properties):
@@ -345,7 +350,7 @@ class MemoryStore(Store):
         self._dirty = False
 
     def graphs(self) -> list[str]:
-        skip = {ONTOLOGY_GRAPH, str(self.dataset.default_context.identifier)}
+        skip = {ONTOLOGY_GRAPH, str(self.dataset.default_graph.identifier)}
         return sorted(str(g.identifier) for g in self.dataset.graphs() if str(g.identifier) not in skip and len(g))
 
     def _run(self, text, form, timeout):
@@ -662,6 +667,8 @@ class EndpointStore(Store):
     def push(self, paths, *, graph=None, format=None) -> list[LoadReport]:
         """Put each map (with its RDFS entailments) in its own named graph, replacing it.
 
+        Blank nodes are sent as skolem IRIs (see :func:`_batches_ready`).
+
         Each map first goes into a fresh staging graph in batches of
         ``INSERT DATA`` (SPARQL 1.1 Update, section 3.1.1); only when the
         server counts every triple there does ``MOVE`` (section 3.2.5) put it
@@ -722,23 +729,14 @@ class EndpointStore(Store):
 
 
 def _batches_ready(g) -> list[list]:
-    """The triples of ``g`` in batches under :data:`BATCH`, blank nodes kept together.
+    """The triples of ``g``, blank nodes skolemised, in sorted batches of :data:`BATCH`.
 
-    A blank node names the same node only within one INSERT DATA request
-    (SPARQL 1.1 Update, section 3.1.1), so every triple that mentions a
-    blank node goes into one batch; when there are more than a batch holds,
-    the blank nodes are skolemised into IRIs (RDF 1.1 Concepts, section 3.5).
+    SPARQL 1.1 Update (section 3.1.1) allows blank nodes in INSERT DATA, but
+    each request would make new nodes of them, and Virtuoso refuses them
+    outright; so they become skolem IRIs (RDF 1.1 Concepts, section 3.5) first.
     """
-    from rdflib import BNode
-
-    with_bnodes = [t for t in g if isinstance(t[0], BNode) or isinstance(t[2], BNode)]
-    if len(with_bnodes) > BATCH:
-        g = g.skolemize()
-        with_bnodes = []
-    rest = sorted((t for t in g if not (isinstance(t[0], BNode) or isinstance(t[2], BNode))))
-    out = [with_bnodes] if with_bnodes else []
-    out += [rest[i:i + BATCH] for i in range(0, len(rest), BATCH)]
-    return out
+    triples = sorted(g.skolemize())
+    return [triples[i:i + BATCH] for i in range(0, len(triples), BATCH)]
 
 
 # --- choosing a backend ------------------------------------------------------------
