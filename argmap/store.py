@@ -419,10 +419,6 @@ def _to_ox(term):
     raise TypeError(term)
 
 
-def _values_rows(pairs) -> str:
-    return " ".join(f"(<{a}> <{b}>)" for a, b in pairs)
-
-
 class OxigraphStore(Store):
     """Maps in an Oxigraph store in the folder ``path`` (created if missing).
 
@@ -510,19 +506,23 @@ class OxigraphStore(Store):
         return rdfs_hierarchy((sol[0].value, sol[1].value) for sol in self.store.query(q))
 
     def _entail(self):
-        """Materialise rdfs7 and rdfs9 in every map graph with one SPARQL update each."""
+        """Materialise rdfs7 and rdfs9 in every map graph (read by pattern, written in bulk)."""
+        import pyoxigraph as ox
+
         classes, properties = self._hierarchy(_SUBCLASS), self._hierarchy(_SUBPROPERTY)
-        skip = f"FILTER(?g != <{ONTOLOGY_GRAPH}>)"
-        type_pairs = [(c, s) for c, sups in classes.items() for s in sups]
-        prop_pairs = [(p, s) for p, sups in properties.items() for s in sups]
-        if type_pairs:
-            self.store.update(f"INSERT {{ GRAPH ?g {{ ?x <{_RDF_TYPE}> ?super }} }} WHERE {{ "
-                              f"VALUES (?c ?super) {{ {_values_rows(type_pairs)} }} "
-                              f"GRAPH ?g {{ ?x <{_RDF_TYPE}> ?c }} {skip} }}")
-        if prop_pairs:
-            self.store.update(f"INSERT {{ GRAPH ?g {{ ?s ?super ?o }} }} WHERE {{ "
-                              f"VALUES (?p ?super) {{ {_values_rows(prop_pairs)} }} "
-                              f"GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
+        rdf_type, onto = ox.NamedNode(_RDF_TYPE), ox.NamedNode(ONTOLOGY_GRAPH)
+        new = []
+        for cls, supers in classes.items():
+            sups = [ox.NamedNode(s) for s in supers]
+            for q in self.store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), None):
+                if q.graph_name != onto:
+                    new.extend(ox.Quad(q.subject, rdf_type, s, q.graph_name) for s in sups)
+        for prop, supers in properties.items():
+            sups = [ox.NamedNode(s) for s in supers]
+            for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), None, None):
+                if q.graph_name != onto:
+                    new.extend(ox.Quad(q.subject, s, q.object, q.graph_name) for s in sups)
+        self.store.bulk_extend(new)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if getattr(g, "value", None) != ONTOLOGY_GRAPH)
