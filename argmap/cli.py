@@ -258,8 +258,9 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
 
     Example: argmap query graphs/trump-kim-meeting.ttl --named claims-by-speaker --format csv
     """
-    from .errors import UsageError
-    from .query import bind_params, named_queries, named_query, parse_params, to_csv, to_json, to_table, to_tsv
+    from .errors import QueryError, UsageError
+    from .query import (bind_params, named_queries, named_query, parse_params, syntax_error_line, to_csv, to_json,
+                        to_table, to_tsv, with_prefixes)
     from .store import open_store
 
     if list_:
@@ -269,15 +270,30 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
             click.echo(f"{q.name.ljust(width)}  {q.description}")
         return
     maps = list(args)
+    source = None
     if named:
         text = named_query(named).text
     elif maps:
-        text = _read_query(maps.pop())
+        source = maps.pop()
+        text = _read_query(source)
+        source = source[1:] if source.startswith("@") else None
     else:
         raise UsageError("give a QUERY (or @FILE, or --named NAME)")
     text = bind_params(text, parse_params(params))
     with open_store(maps, store=store, endpoint=endpoint, update_endpoint=update_endpoint, timeout=timeout) as st:
-        result = st.query(text, timeout=timeout, allow_update=allow_update)
+        try:
+            result = st.query(text, timeout=timeout, allow_update=allow_update)
+        except QueryError as exc:
+            if source is None or exc.path is not None:
+                raise
+            line = syntax_error_line(exc.message)
+            if line is not None:  # the declarations argmap adds come before the file's first line
+                line = max(1, line - (with_prefixes(text).count("\n") - text.count("\n")))
+            import re
+
+            message = re.sub(r",?\s*\(line:\s*\d+, col:\s*\d+\)|\(at char \d+\),?|\berror at \d+:\d+:\s*", "",
+                             exc.message) if line is not None else exc.message
+            raise QueryError(message.strip(), path=source, line=line) from None
         if result.boolean is None and not result.variables and not result.rows:
             click.echo(f"update done ({st.kind})", err=True)
             return

@@ -39,6 +39,7 @@ __all__ = [
     "named_query",
     "bind_params",
     "parse_params",
+    "syntax_error_line",
     "to_json",
     "to_csv",
     "to_tsv",
@@ -147,6 +148,12 @@ def named_query(name: str) -> NamedQuery:
         known = ", ".join(q.name for q in named_queries())
         raise UsageError(f"no named query {name!r} (known: {known}; see argmap query --list)")
     return _read_named(path)
+
+
+def syntax_error_line(message: str) -> int | None:
+    """The query line a parser's error message points at (rdflib's ``line:N``, Oxigraph's ``at N:M``)."""
+    m = re.search(r"\bline:?\s*(\d+)|\bat (\d+):\d+", message)
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 # --- parameters --------------------------------------------------------------------

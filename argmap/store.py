@@ -454,38 +454,49 @@ class OxigraphStore(Store):
             del store
 
     def load(self, paths, *, graph=None, format=None) -> list[LoadReport]:
+        """As :meth:`Store.load`.
+
+        Each file is parsed once, and every triple is written with what the
+        ontology's class and property tree entails from it, in one bulk
+        write.  Axioms a map adds to that tree are applied afterwards to the
+        graphs they touch.
+        """
         import pyoxigraph as ox
 
         from .io import get_format, guess_format, read_graph
 
         _check_graph_option(paths, graph)
-        self._put_ontology()
+        onto = _ontology_with_closure()
+        self._put_ontology(onto)
+        classes, properties = _hierarchies(onto)
+        up = {ox.NamedNode(str(k)): [ox.NamedNode(str(v)) for v in vs] for k, vs in {**classes, **properties}.items()}
         reports = []
         for path in paths:
             fmt = get_format(format) if format else guess_format(path)
             name = graph_iri(path, graph)
             node = ox.NamedNode(name)
             self.store.remove_graph(node)
+            read = [0]
             if fmt.name in _OX_FORMATS:
                 if not Path(path).is_file():
                     from ._files import read_text
 
                     read_text(path)  # the same one-line error as everywhere else
-                try:
-                    self.store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt.name]),
-                                         base_iri=Path(path).resolve().as_uri(), to_graph=node)
-                except SyntaxError as exc:
-                    self.store.remove_graph(node)
-                    line = exc.lineno if isinstance(exc.lineno, int) else None
-                    raise ParseError(f"bad {fmt.name} syntax: {_clip(exc.msg)}", path=str(path), line=line) from None
-                except OSError as exc:
-                    self.store.remove_graph(node)
-                    raise InputError(f"cannot read: {_clip(exc)}", path=str(path)) from None
+                triples = ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt.name]),
+                                   base_iri=Path(path).resolve().as_uri())
             else:
-                part = read_graph(path, format)
-                self.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in part)
-            reports.append((str(path), name, self._count(node)))
-        self._entail()
+                triples = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in read_graph(path, format))
+            try:
+                self.store.bulk_extend(_with_entailments(triples, node, up, read))
+            except SyntaxError as exc:
+                self.store.remove_graph(node)
+                line = exc.lineno if isinstance(exc.lineno, int) else None
+                raise ParseError(f"bad {fmt.name} syntax: {_clip(exc.msg)}", path=str(path), line=line) from None
+            except OSError as exc:
+                self.store.remove_graph(node)
+                raise InputError(f"cannot read: {_clip(exc)}", path=str(path)) from None
+            reports.append((str(path), name, read[0]))
+        self._entail(classes, properties)
         self.store.flush()
         return [LoadReport(p, n, read, self._count(ox.NamedNode(n))) for p, n, read in reports]
 
@@ -493,23 +504,28 @@ class OxigraphStore(Store):
         res = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{node.value}> {{ ?s ?p ?o }} }}")
         return int(next(iter(res))[0].value)
 
-    def _put_ontology(self):
+    def _put_ontology(self, onto):
         import pyoxigraph as ox
 
         node = ox.NamedNode(ONTOLOGY_GRAPH)
         self.store.remove_graph(node)
-        self.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in _ontology_with_closure())
+        self.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in onto)
 
     def _hierarchy(self, predicate):
         q = (f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} "
              "FILTER(isIRI(?s) && isIRI(?o)) }")
         return rdfs_hierarchy((sol[0].value, sol[1].value) for sol in self.store.query(q))
 
-    def _entail(self):
-        """Materialise rdfs7 and rdfs9 in every map graph (read by pattern, written in bulk)."""
+    def _entail(self, known_classes, known_properties):
+        """Materialise rdfs7 and rdfs9 for the tree's links that the ontology alone does not give."""
         import pyoxigraph as ox
 
-        classes, properties = self._hierarchy(_SUBCLASS), self._hierarchy(_SUBPROPERTY)
+        def extra(now, known):
+            known = {str(k): {str(v) for v in vs} for k, vs in known.items()}
+            return {k: vs - known.get(k, set()) for k, vs in now.items() if vs - known.get(k, set())}
+
+        classes = extra(self._hierarchy(_SUBCLASS), known_classes)
+        properties = extra(self._hierarchy(_SUBPROPERTY), known_properties)
         rdf_type, onto = ox.NamedNode(_RDF_TYPE), ox.NamedNode(ONTOLOGY_GRAPH)
         new = []
         for cls, supers in classes.items():
@@ -522,7 +538,8 @@ class OxigraphStore(Store):
             for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), None, None):
                 if q.graph_name != onto:
                     new.extend(ox.Quad(q.subject, s, q.object, q.graph_name) for s in sups)
-        self.store.bulk_extend(new)
+        if new:
+            self.store.bulk_extend(new)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if getattr(g, "value", None) != ONTOLOGY_GRAPH)
@@ -555,6 +572,29 @@ class OxigraphStore(Store):
                 raise QueryError(f"the update failed: {_clip(exc)}") from None
 
         _with_deadline(run, timeout, "the update")
+
+
+def _with_entailments(triples, node, up: dict, read: list):
+    """Each triple as a quad in ``node``, followed by what rules rdfs7 and rdfs9 derive from it by ``up``.
+
+    ``up`` maps a class or property to its strict superclasses or
+    superproperties; ``read[0]`` counts the triples read.
+    """
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(_RDF_TYPE)
+    n = 0
+    for t in triples:
+        n += 1
+        s, p, o = t.subject, t.predicate, t.object
+        yield ox.Quad(s, p, o, node)
+        if p == rdf_type:
+            for sup in up.get(o, ()):
+                yield ox.Quad(s, rdf_type, sup, node)
+        else:
+            for sup in up.get(p, ()):
+                yield ox.Quad(s, sup, o, node)
+    read[0] = n
 
 
 # --- a SPARQL 1.1 server -------------------------------------------------------------

@@ -413,3 +413,25 @@ def test_virtuoso_refuses_update_without_leave_and_reports_errors(run_cli, virtu
     assert "--allow-update" in _one_error(run_cli("query", "--endpoint", virtuoso.endpoint, insert))
     assert _server_count(virtuoso.endpoint, "urn:test:x") == 0
     assert "answered HTTP 400" in _one_error(run_cli("query", "--endpoint", virtuoso.endpoint, "SELECT ?x WHERE { ?x"))
+
+
+def test_bad_query_file_names_file_and_line(run_cli, tmp_path):
+    rq = tmp_path / "bad.rq"
+    rq.write_text("SELECT ?x WHERE {\n  ?x a am:Claim\n  FILTER(\n}\n", encoding="utf-8")
+    assert _one_error(run_cli("query", DATA / "small.ttl", f"@{rq}")).startswith(f"argmap: error: {rq}:3: bad SPARQL")
+
+
+def test_missing_store_and_mixed_sources(run_cli, tmp_path):
+    assert "no such store" in _one_error(run_cli("query", "--store", tmp_path / "none", "ASK {}"))
+    line = _one_error(run_cli("query", DATA / "small.ttl", "--store", tmp_path, "ASK {}"))
+    assert "do not go together" in line
+
+
+def test_load_of_a_bad_map_leaves_no_graph(run_cli, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix am: <https://w3id.org/argmap#> .\n<a> a am:Claim .\n\n<b> am:text "unterminated .\n',
+                   encoding="utf-8")
+    store = tmp_path / "store"
+    assert f"{bad}:4: bad turtle syntax" in _one_error(run_cli("load", bad, "--store", store))
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{bad.resolve().as_uri()}> {{ ?s ?p ?o }} }}"
+    assert run_cli("query", "--store", store, count, "--format", "csv").stdout.splitlines() == ["n", "0"]
