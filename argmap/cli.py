@@ -28,17 +28,6 @@ def _load(paths, fmt=None):
     return ArgumentMap.load(*paths, format=fmt)
 
 
-def _short(amap, term):
-    """A query result term as text: an IRI as a prefixed name where the map has a prefix."""
-    from rdflib import URIRef
-
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return amap.graph.namespace_manager.normalizeUri(term)
-    return str(term)
-
-
 def _table(header, rows):
     """Rows as aligned plain-text columns."""
     rows = [["" if v is None else str(v) for v in row] for row in rows]
@@ -231,33 +220,140 @@ def explain(map_, claim, semantics, what_if, fmt):
     click.echo("\n".join(lines))
 
 
+def _read_query(text):
+    from .errors import InputError
+
+    if not text.startswith("@"):
+        return text
+    try:
+        with open(text[1:], encoding="utf-8") as fh:
+            return fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read query: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}", path=text[1:]) from None
+
+
 @cli.command()
-@click.argument("args", nargs=-1, required=True, metavar="MAP [MAP ...] QUERY")
-def query(args):
-    """Run a SPARQL SELECT or ASK over MAP and the argmap ontology.
+@click.argument("args", nargs=-1, metavar="[MAP ...] [QUERY | @FILE.rq]")
+@click.option("--named", metavar="NAME", help="Run a named query (see --list) instead of QUERY.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (an IRI, a prefixed name, a number or a string); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
+              help="Plain table, or SPARQL 1.1 results as CSV, TSV or JSON.")
+@click.option("--store", metavar="DIR", help="Query an Oxigraph store made by argmap load instead of MAP files.")
+@click.option("--endpoint", metavar="URL", help="Query a SPARQL 1.1 server instead of MAP files.")
+@click.option("--update-endpoint", metavar="URL", help="Where the server takes updates [default: --endpoint].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop a query that runs longer, with an error.")
+@click.option("--allow-update", is_flag=True, help="Let a SPARQL update change the store (refused otherwise).")
+def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, timeout, allow_update):
+    """Run a SPARQL SELECT or ASK over maps, the ontology and stored evaluations.
 
-    QUERY is the query text, or @FILE to read it from a file.
+    The maps are MAP files (in memory), an Oxigraph store (--store) or a
+    SPARQL server (--endpoint); each map is a named graph and the default
+    graph is their union with the ontology, RDFS subclass and subproperty
+    entailments included. QUERY is the query text or @FILE; --named NAME runs
+    a shipped query. Credentials for a server come from ARGMAP_ENDPOINT_USER
+    and ARGMAP_ENDPOINT_PASSWORD.
 
-    Example: argmap query map.ttl 'SELECT ?c WHERE { ?c a am:PolicyClaim }'
+    Example: argmap query graphs/trump-kim-meeting.ttl --named claims-by-speaker --format csv
     """
-    from .errors import InputError, UsageError
-    from .query import query as run
+    from .errors import QueryError, UsageError
+    from .query import (bind_params, named_queries, named_query, parse_params, syntax_error_line, to_csv, to_json,
+                        to_table, to_tsv, with_prefixes)
+    from .store import open_store
 
-    if len(args) < 2:
-        raise UsageError("give at least one MAP and a QUERY")
-    *maps, text = args
-    if text.startswith("@"):
-        try:
-            with open(text[1:], encoding="utf-8") as fh:
-                text = fh.read()
-        except OSError as exc:
-            raise InputError(f"cannot read query: {exc.strerror}", path=text[1:]) from None
-    amap = _load(maps)
-    result = run(amap, text)
-    if result.boolean is not None:
-        click.echo("true" if result.boolean else "false")
+    if list_:
+        queries = named_queries()
+        width = max(len(q.name) for q in queries)
+        for q in queries:
+            click.echo(f"{q.name.ljust(width)}  {q.description}")
         return
-    click.echo(_table(result.variables, [[_short(amap, v) for v in row] for row in result.rows]))
+    maps = list(args)
+    source = None
+    if named:
+        text = named_query(named).text
+    elif maps:
+        source = maps.pop()
+        text = _read_query(source)
+        source = source[1:] if source.startswith("@") else None
+    else:
+        raise UsageError("give a QUERY (or @FILE, or --named NAME)")
+    text = bind_params(text, parse_params(params))
+    with open_store(maps, store=store, endpoint=endpoint, update_endpoint=update_endpoint, timeout=timeout) as st:
+        try:
+            result = st.query(text, timeout=timeout, allow_update=allow_update)
+        except QueryError as exc:
+            if source is None or exc.path is not None:
+                raise
+            line = syntax_error_line(exc.message)
+            if line is not None:  # the declarations argmap adds come before the file's first line
+                line = max(1, line - (with_prefixes(text).count("\n") - text.count("\n")))
+            import re
+
+            message = re.sub(r",?\s*\(line:\s*\d+, col:\s*\d+\)|\(at char \d+\),?|\berror at \d+:\d+:\s*", "",
+                             exc.message) if line is not None else exc.message
+            raise QueryError(message.strip(), path=source, line=line) from None
+        if result.boolean is None and not result.variables and not result.rows:
+            click.echo(f"update done ({st.kind})", err=True)
+            return
+        if fmt == "json":
+            click.echo(to_json(result))
+        elif fmt == "csv":
+            click.echo(to_csv(result), nl=False)
+        elif fmt == "tsv":
+            click.echo(to_tsv(result), nl=False)
+        else:
+            nm = st.dataset.namespace_manager if st.kind == "memory" else None
+            click.echo(to_table(result, nm))
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--store", required=True, metavar="DIR", help="The Oxigraph store folder (created if missing).")
+@click.option("--graph", metavar="IRI", help="The named graph for one MAP [default: the file's file: URI].")
+@click.option("--format", "fmt", help="The format of the MAP files [default: from each suffix].")
+def load(maps, store, graph, fmt):
+    """Load maps into an Oxigraph store on disk, each in its own named graph.
+
+    Loading a map again replaces its graph. The ontology and the RDFS
+    entailments of its class tree are stored too. Query it with
+    argmap query --store DIR.
+
+    Example: argmap load graphs/trump-kim-meeting.ttl --store maps.oxigraph
+    """
+    from .store import OxigraphStore
+
+    with OxigraphStore(store) as st:
+        for r in st.load(list(maps), graph=graph, format=fmt):
+            click.echo(f"{r.path}: {r.triples} triples ({r.stored} with entailments) in <{r.graph}>")
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@click.option("--endpoint", required=True, metavar="URL", help="The SPARQL 1.1 server's query URL.")
+@click.option("--update-endpoint", metavar="URL", help="Where the server takes updates [default: --endpoint].")
+@click.option("--graph", metavar="IRI", help="The named graph for one MAP [default: the file's file: URI].")
+@click.option("--format", "fmt", help="The format of the MAP files [default: from each suffix].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on a request that takes longer.")
+def push(maps, endpoint, update_endpoint, graph, fmt, timeout):
+    """Put maps on a SPARQL 1.1 server, each in its own named graph.
+
+    Pushing a map again replaces its graph; the ontology goes to the graph
+    https://w3id.org/argmap. Each map lands whole or not at all, and the
+    triples are counted on the server. Credentials come from
+    ARGMAP_ENDPOINT_USER and ARGMAP_ENDPOINT_PASSWORD, never from the command
+    line.
+
+    Example: argmap push graphs/trump-kim-meeting.ttl --endpoint http://localhost:8890/sparql
+    """
+    from .store import EndpointStore
+
+    st = EndpointStore(endpoint, update_endpoint, timeout=timeout)
+    for r in st.push(list(maps), graph=graph, format=fmt):
+        click.echo(f"{r.path}: {r.stored} triples ({r.triples} read, with entailments) in <{r.graph}>, "
+                   "verified on the server")
 
 
 def _emit_map(amap, output):

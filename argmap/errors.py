@@ -22,6 +22,7 @@ __all__ = [
     "FormatError",
     "MapError",
     "QueryError",
+    "StoreError",
     "UsageError",
     "Findings",
 ]
@@ -72,6 +73,10 @@ class MapError(ArgmapError):
 
 class QueryError(ArgmapError):
     """A SPARQL query is malformed or not allowed (an update without leave)."""
+
+
+class StoreError(ArgmapError):
+    """A triple store or SPARQL server fails: down, too slow, answers with an error, a push that did not land."""
 
 
 class UsageError(ArgmapError):
