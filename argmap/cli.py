@@ -70,12 +70,10 @@ def render(maps, output, fmt, semantics, color, layout, title):
     Example: argmap render graphs/trump-kim-meeting.ttl -o map.html --color kind
     """
     from .model import bundled_map_path
-    from .render import RenderOptions
+    from .render import RenderOptions, picture_format
     from .render import render as render_page
 
-    if fmt is None:
-        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-        fmt = suffix if suffix in ("svg", "png") else "html"
+    fmt = fmt or picture_format(output)
     output = output or f"argmap.{fmt}"
     amap = _load(maps or [bundled_map_path()])
     options = RenderOptions(semantics=semantics, color=color, layout=layout, title=title)

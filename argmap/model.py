@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import MapError
 from .vocab import AM
 
-__all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES"]
+__all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES", "local_name"]
 
 #: The relation kinds, as used in exports and on networkx edges.
 RELATION_TYPES = ("support", "attack", "undercut")
@@ -72,6 +72,11 @@ class Source:
     extra: dict = field(default_factory=dict, compare=False)
 
 
+def local_name(iri) -> str:
+    """The last segment of an IRI, after its final ``#`` or ``/``."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def _locate(path: str | None, iri: str) -> int | None:
     """Line of the first mention of ``iri`` in a text file, for error messages."""
     if not path:
@@ -80,7 +85,7 @@ def _locate(path: str | None, iri: str) -> int | None:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    local = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    local = local_name(iri)
     needles = [f"<{iri}>", f":{local}"] if local else [f"<{iri}>"]
     for number, line in enumerate(lines, 1):
         if any(n in line for n in needles):
@@ -327,7 +332,7 @@ class ArgumentMap:
             value = g.value(node, RDFS.label)
             if value is not None:
                 return str(value)
-        return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        return local_name(iri)
 
     def question_statuses(self, relation_id) -> list[dict]:
         """The critical questions a relation's scheme raises: text, and who answers them.

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["RenderOptions", "page_data", "render_html", "render_dot", "render_static", "render"]
+__all__ = ["RenderOptions", "page_data", "render_html", "render_dot", "render_static", "picture_format", "render"]
 
 #: Okabe-Ito colours.
 KIND_COLOURS = {
@@ -94,16 +94,6 @@ def _wrap(text: str, width: int = 22, lines_max: int = 4) -> str:
         lines = lines[:lines_max]
         lines[-1] = lines[-1][: width - 1] + "\u2026"
     return "\n".join(lines)
-
-
-def _grounded_status(amap) -> dict[str, str]:
-    """IN/OUT/UNDEC of every claim under grounded semantics on the attack graph."""
-    from .semantics.extensions import AttackGraph, grounded_labels
-
-    af = AttackGraph.from_map(amap)
-    names = {0: "UNDEC", 1: "IN", 2: "OUT"}
-    labels = dict(zip(af.arguments, (names[int(v)] for v in grounded_labels(af))))
-    return {cid: labels.get(cid, "UNDEC") for cid in amap.claims}
 
 
 ROW_HEIGHT = 85  # half the distance between two rows of claims, in pixels
@@ -191,11 +181,11 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
     """
     from pyvis.network import Network
 
-    from .semantics import score
+    from .semantics import extensions_of, score
 
     result = score(amap, options.semantics)
     scores = result.scores
-    status = _grounded_status(amap)
+    status = extensions_of(amap, "grounded").status  # IN/OUT/UNDEC of every claim
     thesis = set(amap.main_theses)
     info = amap.annotations()
     net = Network(directed=True)
@@ -364,11 +354,17 @@ def render_static(amap, fmt: str, options: RenderOptions | None = None, **kwargs
     return res.stdout
 
 
+def picture_format(path) -> str:
+    """``svg`` or ``png`` when ``path`` ends so, else ``html``."""
+    suffix = Path(path or "").suffix.lower().lstrip(".")
+    return suffix if suffix in ("svg", "png") else "html"
+
+
 def render(amap, path, *, format: str | None = None, options: RenderOptions | None = None, **kwargs) -> Path:
     """Write ``amap`` to ``path`` (HTML, or SVG/PNG by ``format`` or suffix) atomically."""
     from ._files import atomic_write
 
-    fmt = format or (Path(path).suffix.lower().lstrip(".") if Path(path).suffix.lower() in (".svg", ".png") else "html")
+    fmt = format or picture_format(path)
     options = options or RenderOptions(**kwargs)
     data = render_html(amap, options) if fmt == "html" else render_static(amap, fmt, options)
     return atomic_write(path, data)

@@ -77,10 +77,11 @@ class Explanation:
 def resolve(ids, name: str) -> str:
     """The id in ``ids`` that ``name`` names: the full IRI or its last segment (after # or /)."""
     from ..errors import UsageError
+    from ..model import local_name
 
     if name in ids:
         return name
-    found = [i for i in ids if i.rsplit("#", 1)[-1].rsplit("/", 1)[-1] == name]
+    found = [i for i in ids if local_name(i) == name]
     if len(found) == 1:
         return found[0]
     if found:
