@@ -314,9 +314,9 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
 def load(maps, store, graph, fmt):
     """Load maps into an Oxigraph store on disk, each in its own named graph.
 
-    Loading a map again replaces its graph. The ontology and the RDFS
-    entailments of its class tree are stored too. Query it with
-    argmap query --store DIR.
+    Loading a map again replaces its graph. The ontology is stored too; the
+    RDFS entailments of its class tree are added when a query first needs
+    them. Query it with argmap query --store DIR.
 
     Example: argmap load graphs/trump-kim-meeting.ttl --store maps.oxigraph
     """
@@ -324,7 +324,7 @@ def load(maps, store, graph, fmt):
 
     with OxigraphStore(store) as st:
         for r in st.load(list(maps), graph=graph, format=fmt):
-            click.echo(f"{r.path}: {r.triples} triples ({r.stored} with entailments) in <{r.graph}>")
+            click.echo(f"{r.path}: {r.triples} triples in <{r.graph}>")
 
 
 @cli.command()

@@ -24,7 +24,12 @@ Recommendation 2014, section 9.2.1) derive from the ``rdfs:subClassOf`` and
 ``rdfs:subPropertyOf`` axioms between named classes and properties are added
 to the graph that holds their premise.  So ``?x a am:Claim`` finds a
 ``am:PolicyClaim`` and ``?x prov:wasAttributedTo ?a`` finds ``am:attributedTo``
-on every backend and in any query.  The reflexive rules (rdfs6, rdfs8, rdfs10)
+on every backend and in any query.  The memory store and a server get them
+when a map is loaded or pushed.  The Oxigraph store adds them on demand, so
+that loading a large map stays a bulk load: before a query runs, the
+entailments of each class and property that its patterns name (of all of
+them, when a pattern has a variable there) are added to every map, once, and
+a map loaded later gets those at once (:func:`needed_vocabulary`).  The reflexive rules (rdfs6, rdfs8, rdfs10)
 and the domain and range rules (rdfs2, rdfs3) are not applied.
 
 Queries are read-only: an update (SPARQL 1.1 Update, W3C Recommendation 2013)
@@ -170,6 +175,53 @@ def _ontology_with_closure():
     for t in _closure_triples(*_hierarchies(g)):
         g.add(t)
     return g
+
+
+def needed_vocabulary(text: str):
+    """The classes and properties whose entailed instances the query ``text`` can see.
+
+    Returns ``(classes, properties)``: sets of IRIs, or None for "any", when a
+    pattern has a variable (or a property path) in the predicate, or a
+    variable as the class of ``rdf:type``.  Patterns inside ``FILTER EXISTS``
+    and ``GRAPH`` count too.  A query that rdflib's parser does not read, and
+    a DESCRIBE, need everything.
+    """
+    from rdflib import RDF, URIRef
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        algebra = translateQuery(parseQuery(text)).algebra
+    except Exception:  # noqa: BLE001 - any query rdflib cannot read: assume the worst
+        return None, None
+    if algebra.name == "DescribeQuery":
+        return None, None
+    classes: set | None = set()
+    properties: set | None = set()
+    seen: set = set()
+    todo = [algebra]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if getattr(node, "name", None) in ("BGP", "TriplesBlock"):  # TriplesBlock: inside EXISTS, untranslated
+                flat = [x for t in node.get("triples", ()) for x in t]
+                for p, o in zip(flat[1::3], flat[2::3]):
+                    if not isinstance(p, URIRef):  # a variable or a property path
+                        classes = properties = None
+                    elif p == RDF.type:
+                        if not isinstance(o, URIRef):
+                            classes = None
+                        elif classes is not None:
+                            classes.add(str(o))
+                    elif properties is not None:
+                        properties.add(str(p))
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple, set)):
+            todo.extend(node)
+    return classes, properties
 
 
 # --- running with a deadline ------------------------------------------------------
@@ -383,23 +435,39 @@ class MemoryStore(Store):
 _OX_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML"}
 
 
-def _from_ox(term):
-    """A pyoxigraph term as an rdflib term (plain and language strings without xsd:string)."""
+def _ox_reader():
+    """A function from pyoxigraph terms to rdflib terms (plain and language strings without xsd:string).
+
+    It remembers the IRIs and datatypes it has made, because rdflib checks
+    every IRI it is given and answers repeat them.
+    """
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
-    raise QueryError(f"argmap cannot show the term {term!r}")
+    iris: dict = {}
+
+    def iri(value):
+        made = iris.get(value)
+        if made is None:
+            made = iris[value] = URIRef(value)
+        return made
+
+    def read(term):
+        if term is None:
+            return None
+        kind = type(term)
+        if kind is ox.NamedNode:
+            return iri(term.value)
+        if kind is ox.Literal:
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            dt = term.datatype.value
+            return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=iri(dt))
+        if kind is ox.BlankNode:
+            return BNode(term.value)
+        raise QueryError(f"argmap cannot show the term {term!r}")
+
+    return read
 
 
 def _to_ox(term):
@@ -456,38 +524,34 @@ class OxigraphStore(Store):
     def load(self, paths, *, graph=None, format=None) -> list[LoadReport]:
         """As :meth:`Store.load`.
 
-        Each file is parsed once, and every triple is written with what the
-        ontology's class and property tree entails from it, in one bulk
-        write.  Axioms a map adds to that tree are applied afterwards to the
-        graphs they touch.
+        Turtle, N-Triples and RDF/XML go straight into Oxigraph's bulk loader.
+        Entailments are added when a query needs them (see
+        :meth:`_entail_for`); a new map gets at once those that earlier
+        queries have already added to the other maps.
         """
         import pyoxigraph as ox
 
         from .io import get_format, guess_format, read_graph
 
         _check_graph_option(paths, graph)
-        onto = _ontology_with_closure()
-        self._put_ontology(onto)
-        classes, properties = _hierarchies(onto)
-        up = {ox.NamedNode(str(k)): [ox.NamedNode(str(v)) for v in vs] for k, vs in {**classes, **properties}.items()}
+        self._put_ontology()
         reports = []
         for path in paths:
             fmt = get_format(format) if format else guess_format(path)
             name = graph_iri(path, graph)
             node = ox.NamedNode(name)
             self.store.remove_graph(node)
-            read = [0]
-            if fmt.name in _OX_FORMATS:
-                if not Path(path).is_file():
-                    from ._files import read_text
-
-                    read_text(path)  # the same one-line error as everywhere else
-                triples = ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt.name]),
-                                   base_iri=Path(path).resolve().as_uri())
-            else:
-                triples = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in read_graph(path, format))
             try:
-                self.store.bulk_extend(_with_entailments(triples, node, up, read))
+                if fmt.name in _OX_FORMATS:
+                    if not Path(path).is_file():
+                        from ._files import read_text
+
+                        read_text(path)  # the same one-line error as everywhere else
+                    self.store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt.name]),
+                                         base_iri=Path(path).resolve().as_uri(), to_graph=node)
+                else:
+                    part = read_graph(path, format)
+                    self.store.bulk_extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in part)
             except SyntaxError as exc:
                 self.store.remove_graph(node)
                 line = exc.lineno if isinstance(exc.lineno, int) else None
@@ -495,51 +559,92 @@ class OxigraphStore(Store):
             except OSError as exc:
                 self.store.remove_graph(node)
                 raise InputError(f"cannot read: {_clip(exc)}", path=str(path)) from None
-            reports.append((str(path), name, read[0]))
-        self._entail(classes, properties)
+            except BaseException:
+                self.store.remove_graph(node)
+                raise
+            read = self._count(node)
+            done = self._entailed()
+            self._materialise(done["classes"], done["properties"], graph=name)
+            reports.append(LoadReport(str(path), name, read, self._count(node)))
         self.store.flush()
-        return [LoadReport(p, n, read, self._count(ox.NamedNode(n))) for p, n, read in reports]
+        return reports
 
     def _count(self, node) -> int:
         res = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{node.value}> {{ ?s ?p ?o }} }}")
         return int(next(iter(res))[0].value)
 
-    def _put_ontology(self, onto):
+    def _put_ontology(self):
+        """The ontology with its class and property closure, in its own graph (written once)."""
         import pyoxigraph as ox
 
         node = ox.NamedNode(ONTOLOGY_GRAPH)
-        self.store.remove_graph(node)
-        self.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in onto)
+        if self.store.contains_named_graph(node):
+            return
+        onto = _ontology_with_closure()
+        self.store.bulk_extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in onto)
 
     def _hierarchy(self, predicate):
         q = (f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} "
              "FILTER(isIRI(?s) && isIRI(?o)) }")
         return rdfs_hierarchy((sol[0].value, sol[1].value) for sol in self.store.query(q))
 
-    def _entail(self, known_classes, known_properties):
-        """Materialise rdfs7 and rdfs9 for the tree's links that the ontology alone does not give."""
-        import pyoxigraph as ox
+    # --- entailment on demand ---
+    # The rules rdfs7 and rdfs9 are applied per superclass and superproperty,
+    # the first time a query names one, and remembered in a small file in the
+    # store's folder: {"classes": {super: [subs done]}, "properties": {...}}.
+    _STATE = "argmap-entailed.json"
 
-        def extra(now, known):
-            known = {str(k): {str(v) for v in vs} for k, vs in known.items()}
-            return {k: vs - known.get(k, set()) for k, vs in now.items() if vs - known.get(k, set())}
+    def _entailed(self) -> dict:
+        try:
+            state = json.loads((self.path / self._STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {"classes": {}, "properties": {}}
+        return {k: {sup: set(subs) for sup, subs in state.get(k, {}).items()} for k in ("classes", "properties")}
 
-        classes = extra(self._hierarchy(_SUBCLASS), known_classes)
-        properties = extra(self._hierarchy(_SUBPROPERTY), known_properties)
-        rdf_type, onto = ox.NamedNode(_RDF_TYPE), ox.NamedNode(ONTOLOGY_GRAPH)
-        new = []
-        for cls, supers in classes.items():
-            sups = [ox.NamedNode(s) for s in supers]
-            for q in self.store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), None):
-                if q.graph_name != onto:
-                    new.extend(ox.Quad(q.subject, rdf_type, s, q.graph_name) for s in sups)
-        for prop, supers in properties.items():
-            sups = [ox.NamedNode(s) for s in supers]
-            for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), None, None):
-                if q.graph_name != onto:
-                    new.extend(ox.Quad(q.subject, s, q.object, q.graph_name) for s in sups)
-        if new:
-            self.store.bulk_extend(new)
+    def _remember(self, done: dict | None):
+        from ._files import atomic_write
+
+        if done is None:
+            (self.path / self._STATE).unlink(missing_ok=True)
+            return
+        state = {k: {sup: sorted(subs) for sup, subs in sorted(v.items())} for k, v in done.items()}
+        atomic_write(self.path / self._STATE, json.dumps(state, indent=1, sort_keys=True) + "\n")
+
+    def _entail_for(self, text: str):
+        """Add the entailments the query ``text`` can see and that are not yet stored."""
+        classes, properties = needed_vocabulary(text)
+        if classes == set() and properties == set():
+            return
+        down = {}
+        for key, predicate, wanted in (("classes", _SUBCLASS, classes), ("properties", _SUBPROPERTY, properties)):
+            subs: dict = {}
+            for sub, sups in self._hierarchy(predicate).items():
+                for sup in sups:
+                    if wanted is None or sup in wanted:
+                        subs.setdefault(sup, set()).add(sub)
+            down[key] = subs
+        done = self._entailed()
+        todo = {k: {sup: subs - done[k].get(sup, set()) for sup, subs in down[k].items()} for k in down}
+        todo = {k: {sup: subs for sup, subs in v.items() if subs} for k, v in todo.items()}
+        if not any(todo.values()):
+            return
+        self._materialise(todo["classes"], todo["properties"])
+        for k, v in todo.items():
+            for sup, subs in v.items():
+                done[k].setdefault(sup, set()).update(subs)
+        self._remember(done)
+
+    def _materialise(self, classes: dict, properties: dict, graph: str | None = None):
+        """Rules rdfs9 and rdfs7 for each (super: subs) given, in every map's graph or in ``graph``."""
+        where = f"VALUES ?g {{ <{graph}> }}" if graph else f"FILTER(?g != <{ONTOLOGY_GRAPH}>)"
+        for pairs, pattern, head in (
+            (classes, f"?x <{_RDF_TYPE}> ?sub", f"?x <{_RDF_TYPE}> ?sup"),
+            (properties, "?x ?sub ?y", "?x ?sup ?y"),
+        ):
+            rows = " ".join(f"(<{sub}> <{sup}>)" for sup, subs in sorted(pairs.items()) for sub in sorted(subs))
+            if rows:
+                self.store.update(f"INSERT {{ GRAPH ?g {{ {head} }} }} WHERE {{ VALUES (?sub ?sup) {{ {rows} }} "
+                                  f"GRAPH ?g {{ {pattern} }} {where} }}")
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if getattr(g, "value", None) != ONTOLOGY_GRAPH)
@@ -549,6 +654,7 @@ class OxigraphStore(Store):
 
         def run():
             try:
+                self._entail_for(text)
                 res = self.store.query(text, use_default_graph_as_union=True)
             except SyntaxError as exc:
                 raise QueryError(f"bad SPARQL: {_clip(exc)}") from None
@@ -557,13 +663,15 @@ class OxigraphStore(Store):
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult([], [], bool(res))
             variables = [v.value for v in res.variables]
-            rows = [[_from_ox(sol[i]) for i in range(len(variables))] for sol in res]
+            read, width = _ox_reader(), range(len(variables))
+            rows = [[read(sol[i]) for i in width] for sol in res]
             return QueryResult(variables, rows)
 
         return _with_deadline(run, timeout, "the query")
 
     def _update(self, text, timeout):
         def run():
+            self._remember(None)  # an update may add instances of any class: entail afresh
             try:
                 self.store.update(text)
             except SyntaxError as exc:
@@ -572,29 +680,6 @@ class OxigraphStore(Store):
                 raise QueryError(f"the update failed: {_clip(exc)}") from None
 
         _with_deadline(run, timeout, "the update")
-
-
-def _with_entailments(triples, node, up: dict, read: list):
-    """Each triple as a quad in ``node``, followed by what rules rdfs7 and rdfs9 derive from it by ``up``.
-
-    ``up`` maps a class or property to its strict superclasses or
-    superproperties; ``read[0]`` counts the triples read.
-    """
-    import pyoxigraph as ox
-
-    rdf_type = ox.NamedNode(_RDF_TYPE)
-    n = 0
-    for t in triples:
-        n += 1
-        s, p, o = t.subject, t.predicate, t.object
-        yield ox.Quad(s, p, o, node)
-        if p == rdf_type:
-            for sup in up.get(o, ()):
-                yield ox.Quad(s, rdf_type, sup, node)
-        else:
-            for sup in up.get(p, ()):
-                yield ox.Quad(s, sup, o, node)
-    read[0] = n
 
 
 # --- a SPARQL 1.1 server -------------------------------------------------------------

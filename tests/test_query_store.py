@@ -243,6 +243,48 @@ def test_rdfs_entailment_finds_subclasses_and_subproperties():
     assert {(str(c), str(a)) for c, a in pairs} == {(c.id, a) for c in amap.claims.values() for a in c.attributed_to}
 
 
+def test_needed_vocabulary_reads_patterns_exists_and_variables():
+    from argmap.query import with_prefixes
+    from argmap.store import needed_vocabulary
+
+    def need(q):
+        return needed_vocabulary(with_prefixes(q))
+
+    prov = "http://www.w3.org/ns/prov#wasAttributedTo"
+    assert need("SELECT * { ?x a am:Claim ; prov:wasAttributedTo ?a }") == ({AM + "Claim"}, {prov})
+    assert need("ASK { ?x am:premise ?p FILTER NOT EXISTS { ?x a am:Attack } }") == ({AM + "Attack"}, {AM + "premise"})
+    assert need("SELECT * { VALUES ?t { am:Claim } ?x a ?t }") == (None, set())  # a variable class
+    assert need("SELECT * { ?x ?p ?o }") == (None, None)
+    assert need("SELECT * { ?x am:premise/am:target ?o }") == (None, None)  # a property path
+    assert need("DESCRIBE am:Claim") == (None, None)
+
+
+def test_oxigraph_entails_on_demand_for_new_maps_axioms_and_updates(tmp_path):
+    """A superclass query finds subclass instances whenever they arrived: before it, after it, by update."""
+    import argmap
+    from argmap.store import OxigraphStore
+
+    count = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a am:Claim }"
+    bundled, small = len(argmap.load(BUNDLED).claims), len(argmap.load(DATA / "small.ttl").claims)
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("@prefix am: <https://w3id.org/argmap#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                     "<urn:x:Rumour> rdfs:subClassOf am:FactualClaim .\n<urn:x:r1> a <urn:x:Rumour> .\n",
+                     encoding="utf-8")
+    with OxigraphStore(tmp_path / "store") as st:
+        [first] = st.load([BUNDLED])
+        assert first.stored == first.triples  # nothing entailed before a query asks
+        assert st.query(count).rows[0][0].toPython() == bundled
+        [second] = st.load([DATA / "small.ttl"])
+        assert second.stored > second.triples  # what the first query needed is added to a new map at once
+        assert st.query(count).rows[0][0].toPython() == bundled + small
+        st.load([extra])  # a new subclass, two levels below am:Claim
+        assert st.query(count).rows[0][0].toPython() == bundled + small + 1
+        st.query("INSERT DATA { GRAPH <urn:x:g> { <urn:x:n> a am:PolicyClaim } }", allow_update=True)
+        assert st.query(count).rows[0][0].toPython() == bundled + small + 2
+        st.load([BUNDLED])  # loading again replaces the graph and its entailments
+        assert st.query(count).rows[0][0].toPython() == bundled + small + 2
+
+
 def test_param_binds_a_claim(run_cli):
     import argmap
 
