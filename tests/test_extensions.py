@@ -148,3 +148,28 @@ def test_undercuts_attack_inferences_in_the_attack_graph(extra, grounded_in):
     assert "r" not in result.status  # inferences are not reported
     # the brute-force definition agrees, on the full framework
     assert set(extensions_reference(af, "grounded")[0]) - {"r"} == grounded_in
+
+
+@pytest.mark.parametrize("span", [5, 70_000, 2**40])
+def test_radix_order_is_a_stable_sort(span):
+    """The CSR behind grounded sorts attack sources 16 bits at a time; it must agree with a stable sort."""
+    import numpy as np
+
+    from argmap.semantics.extensions import _order_by
+
+    keys = np.random.default_rng(span).integers(0, span, 5000)
+    assert np.array_equal(_order_by(keys), np.argsort(keys, kind="stable"))
+
+
+def test_grounded_on_a_graph_wider_than_16_bits_equals_the_definition():
+    """70,000 arguments: a chain of 40 (grounded takes every other one) among random attacks."""
+    import numpy as np
+
+    n = 70_000
+    rng = np.random.default_rng(3)
+    src, dst = rng.integers(40, n, 20_000), rng.integers(40, n, 20_000)
+    chain = np.arange(39)
+    af = AttackGraph(list(range(n)), np.r_[chain, src], np.r_[chain + 1, dst])
+    got = grounded(af)
+    assert set(range(0, 40, 2)) <= got and not set(range(1, 40, 2)) & got
+    assert got == grounded_reference(af)

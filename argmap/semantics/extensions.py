@@ -235,15 +235,13 @@ def _order_by(keys):
     """
     import numpy as np
 
-    order = np.arange(len(keys))
-    top = int(keys.max()) if len(keys) else 0
-    shift = 0
-    while True:
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    top, shift = (int(keys.max()) if len(keys) else 0) >> 16, 16
+    while top:
         digit = ((keys[order] >> shift) & 0xFFFF).astype(np.uint16)
         order = order[np.argsort(digit, kind="stable")]
-        shift += 16
-        if top >> shift == 0:
-            return order
+        top, shift = top >> 16, shift + 16
+    return order
 
 
 def _distinct(values, stamp):
