@@ -128,15 +128,19 @@ class ArgumentMap:
 
         from .io import read_graph
 
+        from .progress import files_label, progress
+
         if not paths:
             raise MapError("no map given")
         graph = rdflib.Graph()
-        for path in paths:
-            for prefix, ns in (part := read_graph(path, format)).namespaces():
-                graph.bind(prefix, ns, override=False)
-            graph += part
-        amap = cls(graph, paths=paths)
-        amap.check()
+        with progress(f"reading {files_label(paths)}", total=len(paths)) as bar:
+            for path in paths:
+                for prefix, ns in (part := read_graph(path, format)).namespaces():
+                    graph.bind(prefix, ns, override=False)
+                graph += part
+                bar.advance()
+            amap = cls(graph, paths=paths)
+            amap.check()
         return amap
 
     @classmethod
