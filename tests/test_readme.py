@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from argmap import ArgumentMap, export
-from argmap.cli import cli
 
 from .conftest import ROOT
 from .readme import readme_command
@@ -16,12 +15,6 @@ def test_ci_runs_the_readme_test_command():
     assert "ARGMAP_STRICT=1" in ci
     assert "test-command" in ci  # .ci/run takes the command from the README itself
     assert readme_command("test-command").startswith("python3 -m pip install")
-
-
-def test_every_command_is_in_the_readme():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
-        assert f"argmap {name}" in text, name
 
 
 def test_readme_json_contract_names_the_exported_keys():

@@ -1,0 +1,53 @@
+"""The documentation cannot drift: the CLI reference is the commands' own help.
+
+Also the promises it makes: ``--version``, shell completion, an example in
+every command's help.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from argmap.cli import cli
+
+from .clidoc import CLI_DOC, cli_markdown, command_help
+from .conftest import ROOT
+
+
+def test_cli_reference_is_current():
+    assert CLI_DOC.read_text(encoding="utf-8") == cli_markdown(), "run: python -m tests.clidoc"
+
+
+def test_every_command_is_in_the_cli_reference():
+    text = CLI_DOC.read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"## argmap {name}\n" in text, name
+        assert f"Usage: argmap {name} " in text, name
+
+
+def test_every_command_has_an_example_of_itself():
+    for name in cli.commands:
+        examples = re.findall(r"Example: (argmap \S+)", command_help(name))
+        assert examples and all(e == f"argmap {name}" for e in examples), name
+    assert "Example: argmap render" in command_help()
+
+
+def test_version_is_the_package_version(run_cli):
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    res = run_cli("--version")
+    assert res.returncode == 0 and res.stdout == f"argmap, version {version}\n"
+
+
+def test_shell_completion_script_and_completions(run_cli):
+    script = run_cli(env={"_ARGMAP_COMPLETE": "bash_source"})
+    assert script.returncode == 0
+    assert "_argmap_completion()" in script.stdout and "complete -o nosort -F _argmap_completion argmap" in script.stdout
+    # what the script asks argmap when one presses Tab after "argmap ren" and "argmap render --color "
+    words = run_cli(env={"_ARGMAP_COMPLETE": "bash_complete", "COMP_WORDS": "argmap ren", "COMP_CWORD": "1"})
+    assert words.stdout.split() == ["plain,render"]
+    choices = run_cli(env={"_ARGMAP_COMPLETE": "bash_complete", "COMP_WORDS": "argmap render --color ",
+                           "COMP_CWORD": "3"})
+    assert choices.stdout.split() == ["plain,status", "plain,kind"]
+    zsh = run_cli(env={"_ARGMAP_COMPLETE": "zsh_source"})
+    assert "#compdef argmap" in zsh.stdout
