@@ -424,7 +424,12 @@ class ArgumentMap:
 
 
 def bundled_map_path() -> Path:
-    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl``."""
+    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl`` (inside the package when installed).
+
+    >>> from argmap import bundled_map_path
+    >>> bundled_map_path().name, bundled_map_path().is_file()
+    ('trump-kim-meeting.ttl', True)
+    """
     from ._files import data_path
 
     return data_path("graphs", "trump-kim-meeting.ttl")

@@ -7,16 +7,18 @@ every command's help.
 from __future__ import annotations
 
 import re
+
+import pytest
 import tomllib
 
 from argmap.cli import cli
 
-from .clidoc import CLI_DOC, cli_markdown, command_help
+from .docgen import API_DOC, API_FOR_COMMAND, CLI_DOC, api_markdown, cli_markdown, command_help
 from .conftest import ROOT
 
 
 def test_cli_reference_is_current():
-    assert CLI_DOC.read_text(encoding="utf-8") == cli_markdown(), "run: python -m tests.clidoc"
+    assert CLI_DOC.read_text(encoding="utf-8") == cli_markdown(), "run: python -m tests.docgen"
 
 
 def test_every_command_is_in_the_cli_reference():
@@ -51,3 +53,54 @@ def test_shell_completion_script_and_completions(run_cli):
     assert choices.stdout.split() == ["plain,status", "plain,kind"]
     zsh = run_cli(env={"_ARGMAP_COMPLETE": "zsh_source"})
     assert "#compdef argmap" in zsh.stdout
+
+
+def test_python_api_page_is_current():
+    assert API_DOC.read_text(encoding="utf-8") == api_markdown(), "run: python -m tests.docgen"
+
+
+def test_every_command_has_its_function():
+    import argmap
+
+    commands = {cmd.split()[0] for cmd in API_FOR_COMMAND}
+    assert commands == set(cli.commands)
+    assert set(API_FOR_COMMAND.values()) <= set(argmap.__all__)
+    text = API_DOC.read_text(encoding="utf-8")
+    for name in argmap.__all__:
+        assert f"## argmap.{name}\n" in text, name
+
+
+def _doctests():
+    import doctest
+
+    import argmap
+    import argmap.progress
+
+    finder = doctest.DocTestFinder(recurse=False)
+    found = [t for name in argmap.__all__ for t in finder.find(getattr(argmap, name), f"argmap.{name}",
+                                                               module=argmap, globs=None)
+             if not isinstance(getattr(argmap, name), str)]
+    found += finder.find(argmap, "argmap") + finder.find(argmap.progress, "argmap.progress")
+    return [t for t in found if t.examples]
+
+
+def test_every_function_of_the_api_has_an_example():
+    import inspect
+
+    import argmap
+
+    named = {t.name for t in _doctests()}
+    for name in argmap.__all__:
+        if inspect.isfunction(getattr(argmap, name)) and name != "ontology_docs":  # needs pyLODE: tested apart
+            assert f"argmap.{name}" in named, name
+
+
+@pytest.mark.parametrize("test", _doctests(), ids=lambda t: t.name)
+def test_docstring_examples(test):
+    import doctest
+
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    out = []
+    result = runner.run(test, out=out.append)
+    assert result.failed == 0, "".join(out)
+    assert result.attempted > 0
