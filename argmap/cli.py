@@ -175,7 +175,7 @@ def score(maps, semantics, fmt, support, write, output):
 def explain(map_, claim, semantics, what_if, fmt):
     """Explain CLAIM's score: each attacker's and supporter's contribution, and its path to the main thesis.
 
-    CLAIM is a claim's full IRI or the last segment of it.  Contributions are
+    CLAIM is a claim's full IRI, the last segment of it, or its label.  Contributions are
     removal-based (score minus the score without that claim) and
     gradient-based (derivative by that claim's base score).
 
@@ -404,7 +404,7 @@ def merge(maps, output, fmt, rephrase):
 def export(maps, fmt, output):
     """Write MAP in another format.
 
-    The JSON format is a stable contract, described in the README.
+    The JSON format is a stable contract, described in docs/guide.md.
 
     Example: argmap export graphs/trump-kim-meeting.ttl --format json -o map.json
     """

@@ -104,3 +104,13 @@ def test_docstring_examples(test):
     result = runner.run(test, out=out.append)
     assert result.failed == 0, "".join(out)
     assert result.attempted > 0
+
+
+def test_links_between_the_pages_lead_to_files():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://", "#")):
+                continue
+            path = (page.parent / target.split("#", 1)[0]).resolve()
+            assert path.exists(), f"{page.name} links to {target}"

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import pytest
 
-from .conftest import BUNDLED, DATA, need_program
+from .conftest import BUNDLED, DATA
 
 QUERIES = ["strongest-claims", "attackers-and-supporters", "unanswered-attacks", "claims-by-speaker",
            "open-critical-questions", "claims-without-quote", "support-chains", "claims-shared-across-maps"]
@@ -90,17 +90,9 @@ def oxigraph_answers(datasets, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    """A Virtuoso server of its own for this module (skips without Virtuoso; fails under ARGMAP_STRICT=1)."""
-    program = need_program("virtuoso-t")
-    isql = need_program("isql-vt")
-    from .virtuoso import Virtuoso
-
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"), program, isql)
-    try:
-        yield server
-    finally:
-        server.stop()
+def virtuoso(virtuoso_server):
+    """The session's Virtuoso server (skips without Virtuoso; fails under ARGMAP_STRICT=1)."""
+    return virtuoso_server
 
 
 @pytest.fixture(scope="module")
