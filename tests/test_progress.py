@@ -104,3 +104,20 @@ def test_loading_a_store_shows_a_bar_on_a_terminal_only(tmp_path):
     assert "argmap: loading circle.apx [" in err_tty and " 0/1 " in err_tty
     assert err_pipe == ""
     assert out_tty.startswith("circle.apx: ")
+
+
+def test_pushing_shows_a_bar_on_a_terminal_only(tmp_path, virtuoso_server):
+    big = _cyclic_map(tmp_path / "circle.apx", 300)
+    graph = "https://example.org/tests/progress"
+    try:
+        out, err_tty = _run(["push", big.name, "--endpoint", virtuoso_server.endpoint, "--graph", graph], tmp_path,
+                            terminal=True)
+        _, err_pipe = _run(["push", big.name, "--endpoint", virtuoso_server.endpoint, "--graph", graph], tmp_path,
+                           terminal=False)
+    finally:
+        from argmap.store import EndpointStore
+
+        EndpointStore(virtuoso_server.endpoint)._update(f"DROP SILENT GRAPH <{graph}>", None)
+    assert "argmap: pushing circle.apx, triples [" in err_tty
+    assert err_pipe == ""
+    assert out.startswith("circle.apx: ") and "verified on the server" in out
