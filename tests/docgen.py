@@ -98,6 +98,29 @@ API_FOR_COMMAND = {
 }
 
 
+def _signature(fn) -> str:
+    """``(a, *b, c: int = 1) -> str`` with the annotations as written (they are strings here)."""
+    import inspect
+
+    def note(annotation) -> str:
+        return str(annotation).strip("'\"")
+
+    sig = inspect.signature(fn)
+    parts, keyword_only = [], False
+    for p in sig.parameters.values():
+        if p.kind is p.KEYWORD_ONLY and not keyword_only:
+            parts.append("*")
+        keyword_only = keyword_only or p.kind in (p.KEYWORD_ONLY, p.VAR_POSITIONAL)
+        text = {p.VAR_POSITIONAL: "*", p.VAR_KEYWORD: "**"}.get(p.kind, "") + p.name
+        if p.annotation is not p.empty:
+            text += f": {note(p.annotation)}"
+        if p.default is not p.empty:
+            text += f" = {p.default!r}" if p.annotation is not p.empty else f"={p.default!r}"
+        parts.append(text)
+    ret = "" if sig.return_annotation is sig.empty else f" -> {note(sig.return_annotation)}"
+    return f"({', '.join(parts)}){ret}"
+
+
 def api_entry(name: str) -> str:
     """The section of one public name: its signature and its docstring."""
     import inspect
@@ -112,7 +135,7 @@ def api_entry(name: str) -> str:
         base = f"({obj.__base__.__name__})" if issubclass(obj, BaseException) else ""
         usage = f"class argmap.{name}{base}"
     else:
-        usage = f"argmap.{name}{inspect.signature(obj)}".replace("'", "")
+        usage = f"argmap.{name}{_signature(obj)}"
     return f"## argmap.{name}\n\n```python\n{usage}\n```\n\n```text\n{doc}\n```\n"
 
 

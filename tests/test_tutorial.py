@@ -18,12 +18,16 @@ PUSHED_GRAPH = "https://example.org/maps/buses"
 
 def _protege(request, path):
     """What Protégé does on opening ``path``: load it and its imports through the catalog beside it."""
-    from .owltools import owlapi_check
+    from .owltools import hermit, owlapi_check
 
     catalog = path.parent / "catalog-v001.xml"
     assert catalog.is_file()
     report = owlapi_check(request.getfixturevalue("owlcheck_classpath"), path, catalog=catalog)[str(path)]
     assert report.clean, report
+    # Reasoner > HermiT > Start reasoner: consistent, no class unsatisfiable
+    ontology = path.parent / "../ontology/argmap.ttl"
+    reasoning = hermit(ontology, path, workdir=request.getfixturevalue("tmp_path"))
+    assert reasoning.consistent and reasoning.unsatisfiable == []
 
 
 def _page(request, path):
