@@ -16,6 +16,7 @@ import threading
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from decimal import Decimal
 
 import pytest
 
@@ -36,7 +37,7 @@ def _norm(term):
         return ("bnode",)
     if isinstance(term, Literal):
         value = term.toPython()
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return ("number", round(float(value), 9))
         return ("literal", str(term), term.language)
     return ("iri", str(term))
