@@ -327,6 +327,11 @@ def ontology_docs(output) -> "Path":
     """Write the HTML reference of the ontology to ``output/index.html`` (``argmap ontology-docs``).
 
     Needs pyLODE (``pip install 'argmap[docs]'``).  Returns the page's path.
+
+    >>> import argmap, tempfile
+    >>> page = argmap.ontology_docs(tempfile.mkdtemp())
+    >>> page.name, "Argumentation schemes and their critical questions" in page.read_text(encoding="utf-8")
+    ('index.html', True)
     """
     from .docs import ontology_docs as run
 
