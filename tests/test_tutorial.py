@@ -65,7 +65,8 @@ def test_tutorial_runs_as_written(installed, request):
                 endpoint = request.getfixturevalue("virtuoso_server").endpoint
             code, out, err, cwd = run_step(step, cwd, root, installed.env, endpoint)
             assert code == step.exit, f"{step.command}\nexit {code}\n{err}"
-            assert out == (step.output or ""), f"{step.command} printed:\n{out}"
+            assert out == (step.output or ""), (f"{step.command} printed:\n{out}\n"
+                                                "(if that is right: ARGMAP_UPDATE_DOCS=1 python -m tests.tutorial)")
             assert ROOT_PLACEHOLDER not in err
     finally:
         if endpoint is not None:  # the session's server is shared: leave it as found
