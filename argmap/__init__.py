@@ -7,6 +7,12 @@ Load a map, score its claims, render it, query it::
     >>> result = argmap.score(amap)
     >>> max(result.scores, key=result.scores.get) in amap.claims
     True
+
+Each command of the ``argmap`` command line has one function here (see
+docs/python-api.md): ``argmap import`` is :func:`load` (and :func:`export`),
+``argmap load`` is :func:`load_store`.  Every mistake in the input raises an
+:class:`ArgmapError`.  The heavy packages (rdflib, networkx, numpy) are
+imported by the functions, not by ``import argmap``.
 """
 
 from __future__ import annotations
@@ -16,16 +22,43 @@ __version__ = "0.1.0"
 __all__ = [
     "ArgumentMap",
     "ArgmapError",
-    "load",
     "bundled_map_path",
+    "load",
+    "info",
+    "validate",
     "score",
+    "extensions",
+    "explain",
     "render",
     "query",
     "export",
+    "merge",
+    "load_store",
+    "push",
+    "ontology_docs",
     "__version__",
 ]
 
+import sys as _sys
+import types as _types
+
 from .errors import ArgmapError
+
+
+class _Package(_types.ModuleType):
+    """The package, whose functions keep their names when submodules of the same name load.
+
+    Importing ``argmap.query`` would otherwise set the attribute ``query`` of
+    the package to that module, and ``argmap.query(...)`` would stop working.
+    """
+
+    def __setattr__(self, name, value):
+        if isinstance(value, _types.ModuleType) and isinstance(self.__dict__.get(name), _types.FunctionType):
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name):
@@ -39,35 +72,192 @@ def __getattr__(name):
 
 
 def load(*paths, format: str | None = None) -> "ArgumentMap":
-    """Load one or more map files into one :class:`ArgumentMap`."""
+    """Read one or more map files, in any format argmap reads, into one :class:`ArgumentMap`.
+
+    The command line's ``argmap import`` (which then writes the map as
+    Turtle), and what every command does with its MAP arguments.  ``format``
+    names the files' format; by default each file's suffix and content tell.
+
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
+    >>> amap.claims[amap.main_thesis].label
+    'Be cautious at the Kim meeting'
+    """
     from .model import ArgumentMap
 
     return ArgumentMap.load(*paths, format=format)
 
 
+def info(amap: "ArgumentMap") -> dict:
+    """What ``argmap info`` prints: claims by kind, relations by kind, sources and main theses.
+
+    >>> import argmap
+    >>> facts = argmap.info(argmap.load(argmap.bundled_map_path()))
+    >>> facts["claims"], facts["relations"]
+    (47, 46)
+    >>> facts["relation_kinds"]
+    {'support': 37, 'attack': 5, 'undercut': 4}
+    >>> facts["sources"]
+    ['President Trump Should be Cautious During the Kim Meeting (2018-03)']
+    """
+    from collections import Counter
+
+    from .model import local_name
+
+    kinds = Counter()
+    for c in amap.claims.values():
+        named = [local_name(t) for t in c.types if local_name(t) != "Claim"]
+        kinds[", ".join(named) or "Claim"] += 1
+    rels = Counter(r.type for r in amap.relations.values())
+    return {
+        "claims": len(amap.claims),
+        "claim_kinds": dict(sorted(kinds.items())),
+        "relations": len(amap.relations),
+        "relation_kinds": {k: rels.get(k, 0) for k in ("support", "attack", "undercut")},
+        "sources": [(s.title or s.id) + (f" ({s.date})" if s.date else "") for s in amap.sources],
+        "main_theses": list(amap.main_theses),
+    }
+
+
+def validate(*paths, source=None, format: str | None = None) -> list:
+    """Check each map file against the SHACL shapes and the structural rules; the findings.
+
+    ``argmap validate``.  ``source`` is a file every quote must match, or a
+    dict ``{source IRI: file}``.  Each finding is a
+    :class:`argmap.validate.Finding`; ``str(finding)`` is the command's
+    line ``FILE:LINE: NODE: message``.  No findings: an empty list.
+
+    >>> import argmap
+    >>> argmap.validate(argmap.bundled_map_path())
+    []
+    """
+    from .validate import validate as run
+
+    sources = None if source is None else (dict(source) if isinstance(source, dict) else {None: source})
+    return run(paths, sources=sources, format=format)
+
+
 def score(amap: "ArgumentMap", semantics: str = "dfquad"):
-    """Score every claim; see :mod:`argmap.semantics`."""
+    """Every claim's strength under a gradual semantics (``argmap score``).
+
+    ``semantics`` is ``dfquad``, ``qe``, ``euler`` or ``hcat``; the result's
+    ``scores`` map claim ids to strengths and ``ranking()`` sorts them.
+
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
+    >>> claim, value = argmap.score(amap, "qe").ranking()[0]
+    >>> amap.claims[claim].label, round(value, 3)
+    ('Be cautious at the Kim meeting', 0.986)
+    """
     from .semantics import score as _score
 
     return _score(amap, semantics)
 
 
+def extensions(amap: "ArgumentMap", semantics: str = "grounded", support=None):
+    """The extensions of the map's attack graph (``argmap score --semantics grounded`` ...).
+
+    ``semantics`` is ``grounded``, ``complete``, ``preferred`` or ``stable``;
+    ``support`` names the attacks that supports induce
+    (``"supported,mediated"``).  The result has ``extensions`` (lists of
+    claim ids) and each claim's ``status``.
+
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
+    >>> result = argmap.extensions(amap, "grounded")
+    >>> result.status[amap.main_thesis], len(result.extensions)
+    ('IN', 1)
+    """
+    from .semantics import extensions_of
+
+    return extensions_of(amap, semantics, support)
+
+
+def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if: dict | None = None):
+    """Why ``claim`` has its score: each contribution and the path to the thesis (``argmap explain``).
+
+    ``claim`` is a claim's IRI or its last segment; ``what_if`` maps claims
+    (the same way) to base scores to try.
+
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
+    >>> why = argmap.explain(amap, "reneged")
+    >>> [(amap.claims[c.claim].label, c.kind) for c in why.contributions]
+    [('This time may be different', 'attack')]
+    >>> round(why.score, 3), round(argmap.explain(amap, "reneged", what_if={"something-different": 0}).score, 3)
+    (0.589, 0.8)
+    """
+    from .semantics.explain import explain as run
+    from .semantics.explain import resolve
+    from .semantics.framework import Framework
+
+    cid = resolve(amap.claims, claim)
+    changes = {resolve(amap.claims, k): float(v) for k, v in (what_if or {}).items()}
+    return run(Framework.from_map(amap), cid, semantics, what_if=changes, thesis=amap.main_thesis)
+
+
 def render(amap: "ArgumentMap", path, **kwargs):
-    """Write ``amap`` as an interactive HTML page; see :mod:`argmap.render`."""
+    """Write ``amap`` as an interactive HTML page, or SVG/PNG by the suffix (``argmap render``).
+
+    Keyword arguments are :class:`argmap.render.RenderOptions` fields
+    (``semantics``, ``color``, ``layout``, ``title``) and ``format``.
+    Returns the path written.
+
+    >>> import argmap, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> page = argmap.render(argmap.load(argmap.bundled_map_path()), folder / "map.html", color="kind")
+    >>> page.name, "Be cautious at the Kim meeting" in page.read_text(encoding="utf-8")
+    ('map.html', True)
+    """
     from .render import render as _render
 
     return _render(amap, path, **kwargs)
 
 
-def query(amap: "ArgumentMap", text: str):
-    """Run a SPARQL SELECT or ASK; see :mod:`argmap.query`."""
+def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | None = None,
+          params: dict | None = None, store=None, endpoint: str | None = None, timeout: float | None = None):
+    """Run a SPARQL SELECT or ASK over a map, an Oxigraph store or a server (``argmap query``).
+
+    Give ``amap`` (with the ontology and RDFS entailments), or ``store=DIR``
+    from :func:`load_store`, or ``endpoint=URL`` (then ``amap`` is None).
+    ``text`` is the query, or ``named`` names a shipped one
+    (``argmap query --list``); ``params`` binds variables, as
+    ``{"claim": "https://..."}``.  The result has ``variables`` and
+    ``rows`` of rdflib terms, or ``boolean`` for an ASK.
+
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
+    >>> result = argmap.query(amap, "SELECT (COUNT(?c) AS ?n) WHERE { ?c a am:PolicyClaim }")
+    >>> result.rows[0][0].toPython()
+    10
+    >>> argmap.query(amap, named="unanswered-attacks").variables
+    ['attack', 'attacker', 'label', 'target']
+    """
+    from .errors import UsageError
+    from .query import bind_params, named_query, parse_params
+
+    if (text is None) == (named is None):
+        raise UsageError("give a query text or a named query, not both or neither")
+    text = named_query(named).text if named else text
+    text = bind_params(text, parse_params(f"{k}={v}" for k, v in (params or {}).items()))
+    if amap is None:
+        from .store import open_store
+
+        with open_store((), store=store, endpoint=endpoint, timeout=timeout) as st:
+            return st.query(text, timeout=timeout)
     from .query import query as _query
 
-    return _query(amap, text)
+    return _query(amap, text, timeout=timeout)
 
 
 def export(amap: "ArgumentMap", format: str, path=None) -> str:
-    """Serialize ``amap`` in ``format``; write it to ``path`` atomically if given."""
+    """``amap`` in ``format`` (``argmap export``); written to ``path`` atomically if given.
+
+    >>> import argmap, json
+    >>> text = argmap.export(argmap.load(argmap.bundled_map_path()), "json")
+    >>> sorted(json.loads(text))
+    ['claims', 'main_thesis', 'relations', 'scores']
+    """
     from . import io
     from ._files import atomic_write
 
@@ -75,3 +265,74 @@ def export(amap: "ArgumentMap", format: str, path=None) -> str:
     if path is not None:
         atomic_write(path, text)
     return text
+
+
+def merge(*paths, format: str | None = None, rephrase: bool = True) -> "ArgumentMap":
+    """One map of several files, each claim keeping its source (``argmap merge``).
+
+    With ``rephrase``, claims of different files that say the same words are
+    linked by ``am:rephrases``.
+
+    >>> import argmap
+    >>> both = argmap.merge(argmap.bundled_map_path(), argmap.bundled_map_path())
+    >>> len(both.claims)
+    47
+    """
+    from .merge import merge as run
+
+    return run(*paths, format=format, rephrase=rephrase)
+
+
+def load_store(paths, store, *, graph: str | None = None, format: str | None = None) -> list:
+    """Put map files into an Oxigraph store on disk, one named graph each (``argmap load``).
+
+    Returns a :class:`argmap.store.LoadReport` per file; query the store with
+    ``query(None, ..., store=DIR)``.
+
+    >>> import argmap, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> [report.stored > report.triples for report in argmap.load_store([argmap.bundled_map_path()], folder)]
+    [True]
+    >>> argmap.query(None, "ASK { ?c a am:Claim }", store=folder).boolean
+    True
+    """
+    from .store import OxigraphStore
+
+    with OxigraphStore(store) as st:
+        return st.load(list(paths), graph=graph, format=format)
+
+
+def push(paths, endpoint: str, *, update_endpoint: str | None = None, graph: str | None = None,
+         format: str | None = None, timeout: float | None = None) -> list:
+    """Put map files on a SPARQL 1.1 server, one named graph each (``argmap push``).
+
+    Each map replaces its graph whole or not at all; returns a
+    :class:`argmap.store.LoadReport` per file.  Credentials come from
+    ``ARGMAP_ENDPOINT_USER`` and ``ARGMAP_ENDPOINT_PASSWORD``.  A server that
+    does not answer raises an :class:`ArgmapError`:
+
+    >>> import argmap
+    >>> try:
+    ...     argmap.push([argmap.bundled_map_path()], "http://127.0.0.1:9/sparql", timeout=5)
+    ... except argmap.ArgmapError as exc:
+    ...     print(exc.exit_code, "cannot reach http://127.0.0.1:9/sparql" in str(exc))
+    2 True
+    """
+    from .store import EndpointStore
+
+    return EndpointStore(endpoint, update_endpoint, timeout=timeout).push(list(paths), graph=graph, format=format)
+
+
+def ontology_docs(output) -> "Path":
+    """Write the HTML reference of the ontology to ``output/index.html`` (``argmap ontology-docs``).
+
+    Needs pyLODE (``pip install 'argmap[docs]'``).  Returns the page's path.
+
+    >>> import argmap, tempfile
+    >>> page = argmap.ontology_docs(tempfile.mkdtemp())
+    >>> page.name, "Argumentation schemes and their critical questions" in page.read_text(encoding="utf-8")
+    ('index.html', True)
+    """
+    from .docs import ontology_docs as run
+
+    return run(output)

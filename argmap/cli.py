@@ -175,7 +175,7 @@ def score(maps, semantics, fmt, support, write, output):
 def explain(map_, claim, semantics, what_if, fmt):
     """Explain CLAIM's score: each attacker's and supporter's contribution, and its path to the main thesis.
 
-    CLAIM is a claim's full IRI or the last segment of it.  Contributions are
+    CLAIM is a claim's full IRI, the last segment of it, or its label.  Contributions are
     removal-based (score minus the score without that claim) and
     gradient-based (derivative by that claim's base score).
 
@@ -404,7 +404,7 @@ def merge(maps, output, fmt, rephrase):
 def export(maps, fmt, output):
     """Write MAP in another format.
 
-    The JSON format is a stable contract, described in the README.
+    The JSON format is a stable contract, described in docs/guide.md.
 
     Example: argmap export graphs/trump-kim-meeting.ttl --format json -o map.json
     """
@@ -426,24 +426,20 @@ def info(maps):
 
     Example: argmap info graphs/trump-kim-meeting.ttl
     """
-    from collections import Counter
+    from . import info as run
 
     amap = _load(maps)
-    kinds = Counter()
-    for c in amap.claims.values():
-        named = [t.rsplit("#", 1)[-1] for t in c.types if t.rsplit("#", 1)[-1] != "Claim"]
-        kinds[", ".join(named) or "Claim"] += 1
-    rels = Counter(r.type for r in amap.relations.values())
-    click.echo(f"claims: {len(amap.claims)}")
-    for k in sorted(kinds):
-        click.echo(f"  {k}: {kinds[k]}")
-    click.echo(f"relations: {len(amap.relations)}")
-    for k in ("support", "attack", "undercut"):
-        click.echo(f"  {k}: {rels.get(k, 0)}")
+    facts = run(amap)
+    click.echo(f"claims: {facts['claims']}")
+    for k, n in facts["claim_kinds"].items():
+        click.echo(f"  {k}: {n}")
+    click.echo(f"relations: {facts['relations']}")
+    for k, n in facts["relation_kinds"].items():
+        click.echo(f"  {k}: {n}")
     click.echo("sources:")
-    for s in amap.sources:
-        click.echo(f"  {s.title or s.id}" + (f" ({s.date})" if s.date else ""))
-    for t in amap.main_theses:
+    for s in facts["sources"]:
+        click.echo(f"  {s}")
+    for t in facts["main_theses"]:
         click.echo(f"main thesis: {amap.claims[t].label} <{t}>")
 
 

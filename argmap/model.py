@@ -128,15 +128,19 @@ class ArgumentMap:
 
         from .io import read_graph
 
+        from .progress import files_label, progress
+
         if not paths:
             raise MapError("no map given")
         graph = rdflib.Graph()
-        for path in paths:
-            for prefix, ns in (part := read_graph(path, format)).namespaces():
-                graph.bind(prefix, ns, override=False)
-            graph += part
-        amap = cls(graph, paths=paths)
-        amap.check()
+        with progress(f"reading {files_label(paths)}", total=len(paths)) as bar:
+            for path in paths:
+                for prefix, ns in (part := read_graph(path, format)).namespaces():
+                    graph.bind(prefix, ns, override=False)
+                graph += part
+                bar.advance()
+            amap = cls(graph, paths=paths)
+            amap.check()
         return amap
 
     @classmethod
@@ -420,7 +424,12 @@ class ArgumentMap:
 
 
 def bundled_map_path() -> Path:
-    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl``."""
+    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl`` (inside the package when installed).
+
+    >>> from argmap import bundled_map_path
+    >>> bundled_map_path().name, bundled_map_path().is_file()
+    ('trump-kim-meeting.ttl', True)
+    """
     from ._files import data_path
 
     return data_path("graphs", "trump-kim-meeting.ttl")

@@ -532,11 +532,12 @@ class OxigraphStore(Store):
         import pyoxigraph as ox
 
         from .io import get_format, guess_format, read_graph
+        from .progress import files_label, progress
 
         _check_graph_option(paths, graph)
         self._put_ontology()
         reports = []
-        for path in paths:
+        for path in progress(f"loading {files_label(paths)}", total=len(paths)).each(paths):
             fmt = get_format(format) if format else guess_format(path)
             name = graph_iri(path, graph)
             node = ox.NamedNode(name)
@@ -804,6 +805,7 @@ class EndpointStore(Store):
         import rdflib
 
         from .io import read_graph
+        from .progress import files_label, progress
 
         _check_graph_option(paths, graph)
         parts = [(str(p), graph_iri(p, graph), read_graph(p, format)) for p in paths]  # every file parses first
@@ -817,18 +819,20 @@ class EndpointStore(Store):
             for t in entailed_triples(g, classes, properties):
                 full.add(t)
             jobs.append((path, name, full, len(g)))
-        for path, name, g, read in jobs:
-            try:
-                stored = self._replace_graph(name, g)
-            except StoreError as exc:
-                done = ", ".join(f"{r.path} ({r.stored} triples)" for r in landed) or "nothing"
-                raise StoreError(f"push of {path} into <{name}> failed, that graph is unchanged: {exc.message}; "
-                                 f"landed before it: {done}") from None
-            if read is not None:
-                landed.append(LoadReport(path, name, read, stored))
+        bar = progress(f"pushing {files_label(paths)}, triples", total=sum(len(g) for _, _, g, _ in jobs))
+        with bar:
+            for path, name, g, read in jobs:
+                try:
+                    stored = self._replace_graph(name, g, bar)
+                except StoreError as exc:
+                    done = ", ".join(f"{r.path} ({r.stored} triples)" for r in landed) or "nothing"
+                    raise StoreError(f"push of {path} into <{name}> failed, that graph is unchanged: {exc.message}; "
+                                     f"landed before it: {done}") from None
+                if read is not None:
+                    landed.append(LoadReport(path, name, read, stored))
         return landed
 
-    def _replace_graph(self, name: str, g) -> int:
+    def _replace_graph(self, name: str, g, bar) -> int:
         triples = _batches_ready(g)
         staging = f"urn:argmap:staging:{uuid.uuid4()}"
         sent = 0
@@ -837,6 +841,7 @@ class EndpointStore(Store):
                 body = " .\n".join(" ".join(_nt(t) for t in triple) for triple in batch)
                 self._update(f"INSERT DATA {{ GRAPH <{staging}> {{\n{body} .\n}} }}", None)
                 sent += len(batch)
+                bar.advance(len(batch))
             there = self.count(staging)
             if there != len(g):
                 raise StoreError(f"the server holds {there} of the {len(g)} triples sent")

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,66 @@ def chromium_page():
             yield page
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """One Virtuoso server for the whole session (skips without Virtuoso; fails under ARGMAP_STRICT=1).
+
+    Tests that share it leave behind only the graphs they are known for, or drop theirs.
+    """
+    program = need_program("virtuoso-t")
+    isql = need_program("isql-vt")
+    from .virtuoso import Virtuoso
+
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"), program, isql)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def owlcheck_classpath(tmp_path_factory):
+    """The OWL API checker of tests/owltools.py, compiled once for the session."""
+    from .owltools import compile_owlcheck
+
+    return compile_owlcheck(tmp_path_factory.mktemp("owlcheck"))
+
+
+def clean_copy(dest: Path) -> Path:
+    """The tracked files of this checkout (as a clean clone has them), copied to ``dest``."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@dataclass
+class Installed:
+    """A clean copy of the checkout in which README command 1 ran in a new virtual environment."""
+
+    src: Path
+    venv: Path
+    env: dict
+    result: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory):
+    """README command 1, run as written in a new venv (shared by the install and tutorial tests)."""
+    from .readme import readme_command
+
+    tmp_path = tmp_path_factory.mktemp("install")
+    src = clean_copy(tmp_path / "src")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    env = dict(os.environ, VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    env.pop("PYTHONPATH", None)
+    env.pop("ARGMAP_DEBUG", None)
+    res = subprocess.run(["bash", "-c", readme_command("install-command")], cwd=src, env=env,
+                         capture_output=True, text=True, timeout=900)
+    return Installed(src, venv, env, res)

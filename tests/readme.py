@@ -1,10 +1,16 @@
-"""Read the set-up commands out of README.md (one place for them)."""
+"""Read the set-up commands out of README.md (one place for them); make docs/guide.md's table.
+
+``python -m tests.readme`` rewrites the generated section "What the bundled
+map says" of docs/guide.md.
+"""
 
 from __future__ import annotations
 
 import re
 
 from .conftest import ROOT
+
+GUIDE = ROOT / "docs" / "guide.md"
 
 
 def readme_command(marker: str) -> str:
@@ -16,7 +22,7 @@ def readme_command(marker: str) -> str:
 
 
 def what_the_map_says(run) -> str:
-    """The README's "What the map says" section, built from ``argmap score`` and ``argmap explain``.
+    """The guide's "What the bundled map says" section, built from ``argmap score`` and ``argmap explain``.
 
     ``run(*args)`` runs the command line and returns its standard output.
     """
@@ -55,15 +61,15 @@ def what_the_map_says(run) -> str:
     return "\n".join(lines)
 
 
-def readme_section(name: str) -> str:
-    """The text between ``<!-- name -->`` and ``<!-- /name -->`` in README.md."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def guide_section(name: str) -> str:
+    """The text between ``<!-- name -->`` and ``<!-- /name -->`` in docs/guide.md."""
+    text = GUIDE.read_text(encoding="utf-8")
     m = re.search(rf"<!-- {re.escape(name)} -->\n(.*?)\n<!-- /{re.escape(name)} -->", text, re.S)
-    assert m, f"README.md has no <!-- {name} --> section"
+    assert m, f"docs/guide.md has no <!-- {name} --> section"
     return m.group(1)
 
 
-if __name__ == "__main__":  # python -m tests.readme: rewrite the generated README section
+if __name__ == "__main__":  # python -m tests.readme: rewrite the generated section of docs/guide.md
     import subprocess
     import sys
 
@@ -71,8 +77,8 @@ if __name__ == "__main__":  # python -m tests.readme: rewrite the generated READ
         return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], capture_output=True,
                               text=True, check=True, cwd=ROOT).stdout
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     section = what_the_map_says(_run)
     text = re.sub(r"(<!-- what-the-map-says -->\n).*?(\n<!-- /what-the-map-says -->)",
                   lambda m: m.group(1) + section + m.group(2), text, flags=re.S)
-    (ROOT / "README.md").write_text(text, encoding="utf-8")
+    GUIDE.write_text(text, encoding="utf-8")

@@ -59,3 +59,20 @@ def test_resolve_by_iri_or_last_segment():
 def test_bad_what_if(item):
     with pytest.raises(UsageError):
         parse_what_if(["m#b"], [item])
+
+
+def test_resolve_by_iri_segment_label_or_decoded_segment():
+    from argmap import load
+
+    from .conftest import DATA
+
+    amap = load(DATA / "small.ttl")
+    s = "http://example.org/small#"
+    assert resolve(amap.claims, s + "p1") == s + "p1"
+    assert resolve(amap.claims, "p1") == s + "p1"
+    assert resolve(amap.claims, "Thesis") == s + "t"  # its label
+    ids = {"file:///x.argdown#s:Free%20buses": None}
+    assert resolve(ids, "s:Free%20buses") == "file:///x.argdown#s:Free%20buses"
+    assert resolve(ids, "s:Free buses") == "file:///x.argdown#s:Free%20buses"  # percent-decoded
+    with pytest.raises(UsageError, match="no claim 'Free buses'"):
+        resolve(ids, "Free buses")  # ids without claims have no labels

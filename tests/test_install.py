@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from html.parser import HTMLParser
 
-from .conftest import ROOT
-from .readme import readme_command
-
-
-def _clean_copy(dest):
-    """The tracked files of this checkout (as a clean clone has them), copied to ``dest``."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        src = ROOT / name
-        if src.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / name)
-    return dest
+from .conftest import ROOT, clean_copy
 
 
 def test_wheel_carries_ontology_and_bundled_map(tmp_path):
-    src = _clean_copy(tmp_path / "src")
+    src = clean_copy(tmp_path / "src")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", src],
                    check=True, capture_output=True)
     (wheel,) = (tmp_path / "dist").glob("argmap-*.whl")
@@ -35,15 +22,9 @@ def test_wheel_carries_ontology_and_bundled_map(tmp_path):
     assert "argmap/templates/map.html" in names
 
 
-def test_readme_command_1_in_a_new_virtualenv(tmp_path):
+def test_readme_command_1_in_a_new_virtualenv(installed, tmp_path):
     """A new venv, README command 1 run as written, then ``argmap render`` elsewhere."""
-    src = _clean_copy(tmp_path / "src")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    env = dict(os.environ, VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    env.pop("PYTHONPATH", None)
-    res = subprocess.run(["bash", "-c", readme_command("install-command")], cwd=src, env=env,
-                         capture_output=True, text=True, timeout=900)
+    src, venv, env, res = installed.src, installed.venv, installed.env, installed.result
     assert res.returncode == 0, res.stderr[-2000:]
     page = src / "argmap.html"
     assert res.stdout.strip().splitlines()[-1] == str(page)
@@ -66,3 +47,5 @@ def test_readme_command_1_in_a_new_virtualenv(tmp_path):
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import argmap, sys; print(argmap.__file__)"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout
     assert str(venv) in where
+    version = subprocess.run([str(venv / "bin" / "argmap"), "--version"], env=env, capture_output=True, text=True)
+    assert version.stdout.startswith("argmap, version ")

@@ -20,7 +20,7 @@ import rdflib
 from rdflib import OWL, RDF
 
 from .conftest import ROOT
-from .owltools import CATALOG, compile_owlcheck, hermit, owlapi_check
+from .owltools import CATALOG, hermit, owlapi_check
 
 ONTOLOGY = ROOT / "ontology" / "argmap.ttl"
 MAPS = sorted((ROOT / "graphs").glob("*.ttl"))
@@ -31,8 +31,8 @@ AM = "https://w3id.org/argmap#"
 
 
 @pytest.fixture(scope="module")
-def owlcheck(tmp_path_factory):
-    return compile_owlcheck(tmp_path_factory.mktemp("owlcheck"))
+def owlcheck(owlcheck_classpath):
+    return owlcheck_classpath
 
 
 def broken_copy(tmp_path: Path, extra: str, *, name: str = "argmap.ttl", base: Path = ONTOLOGY) -> Path:

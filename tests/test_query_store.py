@@ -16,10 +16,11 @@ import threading
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from decimal import Decimal
 
 import pytest
 
-from .conftest import BUNDLED, DATA, need_program
+from .conftest import BUNDLED, DATA
 
 QUERIES = ["strongest-claims", "attackers-and-supporters", "unanswered-attacks", "claims-by-speaker",
            "open-critical-questions", "claims-without-quote", "support-chains", "claims-shared-across-maps"]
@@ -36,7 +37,7 @@ def _norm(term):
         return ("bnode",)
     if isinstance(term, Literal):
         value = term.toPython()
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return ("number", round(float(value), 9))
         return ("literal", str(term), term.language)
     return ("iri", str(term))
@@ -90,17 +91,9 @@ def oxigraph_answers(datasets, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    """A Virtuoso server of its own for this module (skips without Virtuoso; fails under ARGMAP_STRICT=1)."""
-    program = need_program("virtuoso-t")
-    isql = need_program("isql-vt")
-    from .virtuoso import Virtuoso
-
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"), program, isql)
-    try:
-        yield server
-    finally:
-        server.stop()
+def virtuoso(virtuoso_server):
+    """The session's Virtuoso server (skips without Virtuoso; fails under ARGMAP_STRICT=1)."""
+    return virtuoso_server
 
 
 @pytest.fixture(scope="module")

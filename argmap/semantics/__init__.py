@@ -36,6 +36,8 @@ def extensions_of(amap, semantics: str = "grounded", support=None) -> ExtensionR
     ``support`` names the support-derived attacks to add (see
     :mod:`argmap.semantics.extensions`).
     """
+    from ..progress import progress
     from .extensions import AttackGraph, solve
 
-    return solve(AttackGraph.from_map(amap, support), semantics)
+    with progress(f"solving {semantics}"):
+        return solve(AttackGraph.from_map(amap, support), semantics)

@@ -7,7 +7,8 @@ Each claim gets one evaluation per semantics::
         am:semantics am:DFQuAD ;
         am:value 0.862 .
 
-A gradual semantics stores the strength (``xsd:double``).  The grounded
+A gradual semantics stores the strength as an ``xsd:decimal`` to 12 places
+(the range of ``am:value`` is ``am:UnitInterval``, decimals in [0, 1]).  The grounded
 semantics stores the claim's label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
 (Caminada 2006); the other extension semantics store its acceptance,
 ``"sceptical"`` (in every extension), ``"credulous"`` (in some) or
@@ -19,6 +20,8 @@ issue; until :mod:`argmap.vocab` has them, they are plain IRIs here.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 __all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "writable_target", "save"]
 
@@ -47,6 +50,11 @@ SEMANTICS_IRI = {
 }
 
 
+def _decimal(value: float) -> str:
+    """``value`` as an ``xsd:decimal`` lexical form, to 12 places: ``0.5``, ``1``, ``0.000001``."""
+    return f"{value:.12f}".rstrip("0").rstrip(".") or "0"
+
+
 def add_evaluations(graph, semantics: str, values: dict) -> int:
     """Store ``values`` (claim id: number or label) as evaluations in ``graph``.
 
@@ -65,7 +73,7 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
         graph.add((node, RDF.type, term["Evaluation"]))
         graph.add((node, term["evaluates"], URIRef(claim)))
         graph.add((node, term["semantics"], sem))
-        lit = Literal(round(float(value), 12), datatype=XSD.double) if isinstance(value, float) else Literal(value)
+        lit = Literal(_decimal(value), datatype=XSD.decimal) if isinstance(value, float) else Literal(value)
         graph.add((node, term["value"], lit))
     graph.bind("am", _NS)
     return len(values)
@@ -78,7 +86,8 @@ def evaluations(graph, semantics: str) -> dict:
     for node in graph.subjects(term["semantics"], _iri(SEMANTICS_IRI[semantics])):
         claim, value = graph.value(node, term["evaluates"]), graph.value(node, term["value"])
         if claim is not None and value is not None:
-            out[str(claim)] = value.toPython()
+            value = value.toPython()
+            out[str(claim)] = float(value) if isinstance(value, Decimal) else value
     return out
 
 

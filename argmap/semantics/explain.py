@@ -75,13 +75,20 @@ class Explanation:
 
 
 def resolve(ids, name: str) -> str:
-    """The id in ``ids`` that ``name`` names: the full IRI or its last segment (after # or /)."""
+    """The id in ``ids`` that ``name`` names: the full IRI, its last segment (after # or /), or its label.
+
+    A label counts only where ``ids`` maps ids to claims (``amap.claims``).
+    """
+    from urllib.parse import unquote
+
     from ..errors import UsageError
     from ..model import local_name
 
     if name in ids:
         return name
     found = [i for i in ids if local_name(i) == name]
+    if not found and isinstance(ids, dict):
+        found = [i for i, c in ids.items() if getattr(c, "label", None) == name or unquote(local_name(i)) == name]
     if len(found) == 1:
         return found[0]
     if found:

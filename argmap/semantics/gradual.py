@@ -200,6 +200,20 @@ GRADUAL = {
 # --- one update T(x), vectorised ------------------------------------------------
 
 
+class _Counted:
+    """An update that calls ``tick`` before each round (for a progress bar)."""
+
+    def __init__(self, update, tick):
+        self.update, self.tick = update, tick
+
+    def __call__(self, x):
+        self.tick()
+        return self.update(x)
+
+    def x0(self):
+        return self.update.x0()
+
+
 class _Update:
     """T(x) over numpy arrays; x = (claim strengths, relation contributions).
 
@@ -317,7 +331,7 @@ def _drive(update, x0, *, tol: float, max_iter: int, h: float, max_steps: int):
 
 
 def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: float = 1e-9,
-             max_iter: int = 1000, h: float = 0.1, max_steps: int = 100_000) -> GradualResult:
+             max_iter: int = 1000, h: float = 0.1, max_steps: int = 100_000, on_round=None) -> GradualResult:
     """Strengths of every claim of ``fw`` under a gradual ``semantics``.
 
     Parameters
@@ -334,6 +348,8 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
         Cyclic maps: synchronous rounds before falling back to RK4.
     h, max_steps : float, int
         Step size and step budget of the RK4 integration.
+    on_round : callable, optional
+        Called with no argument before each round of the update.
 
     Examples
     --------
@@ -353,7 +369,7 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
         fw = fw.to_framework() if isinstance(fw, Arrays) else fw
         return _reference(fw, sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
     arr = fw if isinstance(fw, Arrays) else fw.arrays()
-    update = _Update(arr, sem)
+    update = _Update(arr, sem) if on_round is None else _Counted(_Update(arr, sem), on_round)
     if arr.is_acyclic():
         done = _exact(update, update.x0())
         if done is None:
@@ -464,9 +480,15 @@ SEMANTICS = {"dfquad": dfquad, "qe": quadratic_energy, "euler": euler_based, "hc
 
 
 def score(amap, semantics: str = "dfquad") -> GradualResult:
-    """Scores of every claim of ``amap`` under a gradual ``semantics``."""
+    """Scores of every claim of ``amap`` under a gradual ``semantics``.
+
+    On a terminal, scoring that takes longer than a second shows its rounds
+    (see :mod:`argmap.progress`).
+    """
     from ..errors import UsageError
+    from ..progress import progress
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r} (known: {', '.join(sorted(SEMANTICS))})")
-    return SEMANTICS[semantics](Framework.from_map(amap))
+    with progress(f"scoring with {semantics}, rounds") as bar:
+        return SEMANTICS[semantics](Framework.from_map(amap), on_round=bar.advance)
