@@ -369,12 +369,13 @@ class ArgumentMap:
         return None if value is None else str(value)
 
     def evaluations(self) -> dict[str, list[dict]]:
-        """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted."""
+        """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted; an acceptance word stands for its 1 or 0."""
         out: dict[str, list[dict]] = {}
         from rdflib import RDF
 
         for ev in self.graph.subjects(RDF.type, AM.Evaluation):
-            claim, value = self.graph.value(ev, AM.evaluates), self.graph.value(ev, AM.value)
+            claim = self.graph.value(ev, AM.evaluates)
+            value = self.graph.value(ev, AM.acceptance) or self.graph.value(ev, AM.value)
             if claim is None or value is None:
                 continue
             sem = self.graph.value(ev, AM.semantics)

@@ -17,7 +17,7 @@ __all__ = ["AM", "NAMESPACE", "ONTOLOGY_IRI", "VERSION_IRI"]
 
 NAMESPACE = "https://w3id.org/argmap#"
 ONTOLOGY_IRI = "https://w3id.org/argmap"
-VERSION_IRI = "https://w3id.org/argmap/0.2.0"
+VERSION_IRI = "https://w3id.org/argmap/0.3.0"
 
 
 class AM(DefinedNamespace):
@@ -51,6 +51,7 @@ class AM(DefinedNamespace):
 
     # datatypes
     UnitInterval: URIRef
+    AcceptanceLabel: URIRef
 
     # object properties
     mainThesis: URIRef
@@ -86,6 +87,7 @@ class AM(DefinedNamespace):
     weight: URIRef
     questionText: URIRef
     value: URIRef
+    acceptance: URIRef
     computedAt: URIRef
 
     # argumentation schemes (individuals of ArgumentationScheme)

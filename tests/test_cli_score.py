@@ -72,6 +72,11 @@ def test_write_stores_evaluations_queryable_by_sparql(tmp_path, run_cli):
     g = load(out).graph
     assert len(evaluations(g, "dfquad")) == 9
     assert set(evaluations(g, "grounded").values()) <= {"IN", "OUT", "UNDEC"}
+    # am:value is 1 for IN and 0 otherwise, as the ontology defines it; the label is am:acceptance
+    q = ("PREFIX am: <https://w3id.org/argmap#> SELECT ?c ?v ?a WHERE { ?e am:evaluates ?c ; "
+         "am:semantics am:Grounded ; am:value ?v ; am:acceptance ?a }")
+    pairs = {(str(a), float(v)) for _, v, a in g.query(q)}
+    assert pairs and pairs <= {("IN", 1.0), ("OUT", 0.0), ("UNDEC", 0.0)}
     first = out.read_bytes()
     assert run_cli("score", out, "--write").returncode == 0 and out.read_bytes() == first
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -176,3 +177,26 @@ def test_hermit_catches_an_undercut_aimed_at_a_claim(tmp_path):
     extra = "<urn:x:u> a am:Undercut ; am:premise <urn:x:p> ; am:target <urn:x:c> .\n<urn:x:c> a am:Claim .\n"
     broken = broken_copy(tmp_path, extra, name="map.ttl", base=MAPS[0])
     assert not hermit(ONTOLOGY, broken, workdir=tmp_path).consistent
+
+
+def test_a_map_scored_under_every_kind_of_semantics_stays_consistent(owlcheck, run_cli, tmp_path):
+    """score --write stores what the ontology allows: decimals in [0, 1] and the acceptance words."""
+    scored = tmp_path / "scored.ttl"
+    shutil.copy(MAPS[0], scored)
+    for semantics in ("dfquad", "grounded", "preferred"):
+        done = run_cli("score", scored, "--semantics", semantics, "--write")
+        assert done.returncode == 0, done.stderr
+    g = rdflib.Graph().parse(scored, format="turtle")
+    claims = set(g.subjects(RDF.type, rdflib.URIRef(AM + "FactualClaim")))
+    for kind in ("PredictiveClaim", "EvaluativeClaim", "PolicyClaim"):
+        claims |= set(g.subjects(RDF.type, rdflib.URIRef(AM + kind)))
+    assert len(set(g.subjects(RDF.type, rdflib.URIRef(AM + "Evaluation")))) == 3 * len(claims) == 3 * 47
+    [report] = owlapi_check(owlcheck, scored).values()
+    assert report.counts["profile-violations"] == 0, report.details
+    result = hermit(ONTOLOGY, scored, workdir=tmp_path)
+    assert result.consistent and result.unsatisfiable == []
+    # a word outside the enumeration is caught, so the check above can fail
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(scored.read_text(encoding="utf-8").replace('am:acceptance "IN"', 'am:acceptance "maybe"', 1),
+                   encoding="utf-8")
+    assert not hermit(ONTOLOGY, bad, workdir=tmp_path).consistent

@@ -8,15 +8,14 @@ Each claim gets one evaluation per semantics::
         am:value 0.862 .
 
 A gradual semantics stores the strength as an ``xsd:decimal`` to 12 places
-(the range of ``am:value`` is ``am:UnitInterval``, decimals in [0, 1]).  The grounded
-semantics stores the claim's label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
-(Caminada 2006); the other extension semantics store its acceptance,
-``"sceptical"`` (in every extension), ``"credulous"`` (in some) or
-``"rejected"``.  Storing a semantics again replaces its earlier evaluations,
-so the output depends only on the map and the semantics.
-
-The ontology's terms for evaluations are being written in the ontology
-issue; until :mod:`argmap.vocab` has them, they are plain IRIs here.
+(the range of ``am:value`` is ``am:UnitInterval``, decimals in [0, 1]).  An
+extension semantics stores, as the ontology defines, ``am:value`` 1 for an
+accepted claim and 0 for the others, and how the claim fares as
+``am:acceptance``: for grounded its label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
+(Caminada 2006), accepted when IN; for the others ``"sceptical"`` (in every
+extension, accepted), ``"credulous"`` (in some) or ``"rejected"``.  Storing a
+semantics again replaces its earlier evaluations, so the output depends only
+on the map and the semantics.
 """
 
 from __future__ import annotations
@@ -35,7 +34,10 @@ def _iri(local):
 
 
 #: The ontology terms used here, by local name.
-TERMS = ("Evaluation", "evaluates", "semantics", "value")
+TERMS = ("Evaluation", "evaluates", "semantics", "value", "acceptance")
+
+#: The acceptance words that make an extension semantics' am:value 1.
+ACCEPTED = ("IN", "sceptical")
 
 #: The individual that names each semantics in the ontology.
 SEMANTICS_IRI = {
@@ -73,18 +75,21 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
         graph.add((node, RDF.type, term["Evaluation"]))
         graph.add((node, term["evaluates"], URIRef(claim)))
         graph.add((node, term["semantics"], sem))
-        lit = Literal(_decimal(value), datatype=XSD.decimal) if isinstance(value, float) else Literal(value)
-        graph.add((node, term["value"], lit))
+        if isinstance(value, str):
+            graph.add((node, term["acceptance"], Literal(value)))
+            value = 1.0 if value in ACCEPTED else 0.0
+        graph.add((node, term["value"], Literal(_decimal(value), datatype=XSD.decimal)))
     graph.bind("am", _NS)
     return len(values)
 
 
 def evaluations(graph, semantics: str) -> dict:
-    """The stored evaluations under ``semantics``: claim id -> value (float or str)."""
+    """The stored evaluations under ``semantics``: claim id -> strength (float) or acceptance (str)."""
     term = {t: _iri(t) for t in TERMS}
     out = {}
     for node in graph.subjects(term["semantics"], _iri(SEMANTICS_IRI[semantics])):
-        claim, value = graph.value(node, term["evaluates"]), graph.value(node, term["value"])
+        claim = graph.value(node, term["evaluates"])
+        value = graph.value(node, term["acceptance"]) or graph.value(node, term["value"])
         if claim is not None and value is not None:
             value = value.toPython()
             out[str(claim)] = float(value) if isinstance(value, Decimal) else value
