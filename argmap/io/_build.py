@@ -10,21 +10,66 @@ Triples are added in one pass, so reading stays linear in the file's size.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["Builder", "local_id"]
+__all__ = ["Builder", "TripleList", "local_id"]
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~()!*'@:+,;=]*")
 
 
 def local_id(name) -> str:
     """``name`` as one IRI fragment segment (percent-encoded where needed)."""
-    return quote(str(name), safe="-._~()!*'@:+,;=")
+    name = str(name)
+    return name if _PLAIN.fullmatch(name) else quote(name, safe="-._~()!*'@:+,;=")
+
+
+class TripleList:
+    """Triples kept as a plain list, for a large import that never needs an rdflib graph.
+
+    It takes the part of the ``Graph`` interface that :class:`Builder` and the
+    readers use (``add``, ``bind``, ``namespaces``), and writes the triples as
+    N-Triples (RDF 1.1 N-Triples, W3C Recommendation 2014) lines.
+    """
+
+    def __init__(self):
+        self.triples: list = []
+        self.prefixes: dict = {}
+        self.add = self.triples.append
+
+    def bind(self, prefix, namespace, override: bool = True) -> None:
+        if override or prefix not in self.prefixes:
+            self.prefixes[prefix] = str(namespace)
+
+    def namespaces(self):
+        return iter(self.prefixes.items())
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def rows(self):
+        """Each triple as three strings (see :mod:`argmap.triples`)."""
+        return ((str(s), str(p), str(o)) for s, p, o in self.triples)
+
+    def ntriples_lines(self) -> list[str]:
+        """Each distinct triple as one N-Triples line (without its newline)."""
+        n3: dict = {}
+
+        def term(t):
+            text = n3.get(t)
+            if text is None:
+                text = n3[t] = t.n3()
+            return text
+
+        return list({f"{term(s)} {term(p)} {term(o)} ." for s, p, o in self.triples})
 
 
 class Builder:
-    """Collects the triples of one imported file into an rdflib Graph."""
+    """Collects the triples of one imported file into an rdflib Graph (or a :class:`TripleList`)."""
 
-    def __init__(self, path, prefix: str = "src"):
+    def __init__(self, path, prefix: str = "src", graph=None):
         import rdflib
         from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
 
@@ -33,7 +78,12 @@ class Builder:
         self.RDF, self.RDFS, self.DCTERMS, self.AM, self.Literal, self.URIRef = RDF, RDFS, DCTERMS, AM, Literal, URIRef
         self.source = URIRef(Path(path).resolve().as_uri())
         self.base = str(self.source) + "#"
-        self.graph = rdflib.Graph()
+        self.graph = graph if graph is not None else rdflib.Graph()
+        self._iris: dict = {}
+        # the terms every claim and relation uses, looked up once (a namespace lookup is slow)
+        self._type, self._source, self._label = RDF.type, DCTERMS.source, RDFS.label
+        self._claim, self._text, self._premise, self._target = AM.Claim, AM.text, AM.premise, AM.target
+        self._kinds = {"support": AM.Support, "attack": AM.Attack, "undercut": AM.Undercut}
         self.graph.bind("am", AM._NS)
         self.graph.bind(prefix, self.base)
         self.add = self.graph.add
@@ -44,7 +94,10 @@ class Builder:
         self.add((self.source, DCTERMS.title, Literal(Path(path).name)))
 
     def iri(self, name):
-        return self.URIRef(self.base + local_id(name))
+        node = self._iris.get(name)
+        if node is None:
+            node = self._iris[name] = self.URIRef(self.base + local_id(name))
+        return node
 
     def literal(self, value):
         return self.Literal(value)
@@ -57,23 +110,22 @@ class Builder:
     def claim(self, name, text: str | None = None, *, label: str | None = None, kind=None):
         """Add the claim ``name`` (an IRI or a name); returns its IRI."""
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self.RDF.type, kind if kind is not None else self.AM.Claim))
-        self.add((node, self.DCTERMS.source, self.source))
+        self.add((node, self._type, kind if kind is not None else self._claim))
+        self.add((node, self._source, self.source))
         if text is not None:
-            self.add((node, self.AM.text, self.Literal(text)))
+            self.add((node, self._text, self.Literal(text)))
         if label is not None:
-            self.add((node, self.RDFS.label, self.Literal(label)))
+            self.add((node, self._label, self.Literal(label)))
         return node
 
     def relation(self, name, kind: str, premises, target, *, label: str | None = None):
         """Add a ``support``, ``attack`` or ``undercut`` from ``premises`` to ``target``; returns its IRI."""
-        cls = {"support": self.AM.Support, "attack": self.AM.Attack, "undercut": self.AM.Undercut}[kind]
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self.RDF.type, cls))
-        self.add((node, self.DCTERMS.source, self.source))
+        self.add((node, self._type, self._kinds[kind]))
+        self.add((node, self._source, self.source))
         for p in premises:
-            self.add((node, self.AM.premise, p))
-        self.add((node, self.AM.target, target))
+            self.add((node, self._premise, p))
+        self.add((node, self._target, target))
         if label is not None:
-            self.add((node, self.RDFS.label, self.Literal(label)))
+            self.add((node, self._label, self.Literal(label)))
         return node

@@ -138,15 +138,15 @@ def parse(text: str, path):
     return nodes, edges, speakers
 
 
-def read(path, fmt=None):
-    """Read an AIF JSON file into an argmap RDF graph."""
+def read(path, fmt=None, graph=None):
+    """Read an AIF JSON file into an argmap RDF graph (or into ``graph``, e.g. a :class:`._build.TripleList`)."""
     from rdflib import DCTERMS, RDF, RDFS, Literal, Namespace
 
     from ..vocab import AM
     from ._build import Builder
 
     nodes, edges, speakers = parse(read_text(path), path)
-    b = Builder(path, "aif-map")
+    b = Builder(path, "aif-map", graph)
     aif, prov = Namespace(AIF), Namespace(PROV)
     b.graph.bind("aif", AIF)
     ins = {nid: [] for nid in nodes}
