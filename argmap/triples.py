@@ -25,7 +25,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "use_fast_reader",
+__all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -146,29 +146,34 @@ def from_rows(rows) -> TripleIndex:
 def from_file(path, fmt_name: str) -> TripleIndex:
     """Stream ``path`` through Oxigraph's parser and index the structure's triples.
 
-    Syntax errors become :class:`~argmap.errors.ParseError` with the line
-    Oxigraph reports; relative IRIs resolve against the file's ``file:`` URI,
-    as the rdflib reader does.
+    Relative IRIs resolve against the file's ``file:`` URI, as the rdflib
+    reader does.
     """
     import pyoxigraph as ox
 
     from ._files import read_text
-    from .errors import InputError, ParseError
 
     if not Path(path).is_file():
         read_text(path)  # the same one-line error as every reader gives
+    fmt = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name])
+    return from_parser(lambda: ox.parse(path=str(path), format=fmt, base_iri=Path(path).resolve().as_uri(),
+                                        lenient=True), fmt_name, path)
+
+
+def from_parser(parse, fmt_name: str, path) -> TripleIndex:
+    """Index the structure's triples of ``parse()``, a pyoxigraph parser.
+
+    Syntax errors become :class:`~argmap.errors.ParseError` at ``path`` with
+    the line Oxigraph reports.
+    """
+    from .errors import InputError, ParseError
+
     slots: dict[str, list] = {p: [] for p in PREDICATES}
     try:
-        parser = ox.parse(path=str(path), format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name]),
-                          base_iri=Path(path).resolve().as_uri(), lenient=True)
-        for s, p, o, _g in parser:
+        for s, p, o, _g in parse():
             slot = slots.get(p.value)
             if slot is not None:
                 slot.append((s.value, o.value))
-        index = TripleIndex()
-        for p, pairs in slots.items():
-            index.add_pairs(p, pairs)
-        return index
     except SyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
         message = " ".join(str(exc.msg).split())[:200]
@@ -177,6 +182,10 @@ def from_file(path, fmt_name: str) -> TripleIndex:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     except UnicodeDecodeError:
         raise ParseError("not UTF-8 text", path=str(path)) from None
+    index = TripleIndex()
+    for p, pairs in slots.items():
+        index.add_pairs(p, pairs)
+    return index
 
 
 def use_fast_reader(paths, format: str | None = None) -> bool:

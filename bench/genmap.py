@@ -4,9 +4,11 @@
 ``map-100000.ttl`` and ``map-100000.json`` (``bench/out`` is git-ignored;
 never commit these files).  The same size and seed always give the same bytes.
 
-A map of N claims has 2N relations: supports (60 %), attacks (35 %) and
-undercuts (5 %); one relation in ten has two linked premises.  Claim 0 is the
-main thesis.  Every premise has a larger number than what it bears on (an
+A map of N claims has 2N relations.  The first N - 1 make a random tree
+under the main thesis, claim 0 (claim i supports or attacks one claim before
+it), so that every claim bears on the thesis; the other N + 1 are supports
+(60 %), attacks (35 %) and undercuts (5 %), one in ten with two linked
+premises.  Every premise has a larger number than what it bears on (an
 undercut's premise a larger number than the target of the relation it
 undercuts), so the map is acyclic.  Each claim has a kind, a label, a text, a
 base score, a source and a speaker: about 14.7 triples per claim, so 100,000
@@ -37,7 +39,9 @@ def generate(n: int, seed: int = 1):
     rnd = random.Random(seed)
     claims = [(KINDS[rnd.randrange(len(KINDS))], rnd.randrange(5, 96) / 100) for _ in range(n)]
     relations = []
-    for j in range(2 * n):
+    for i in range(1, n):
+        relations.append(("support" if rnd.random() < 0.65 else "attack", (i,), rnd.randrange(i)))
+    for _ in range(n + 1):
         roll = rnd.random()
         if roll < 0.05 and relations:
             k = rnd.randrange(len(relations))
@@ -67,9 +71,10 @@ def turtle(n: int, seed: int = 1) -> str:
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
         "@prefix dcterms: <http://purl.org/dc/terms/> .",
         "@prefix prov: <http://www.w3.org/ns/prov#> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
         "",
         f'g:map a am:ArgumentMap ; am:mainThesis g:c0 ; am:source g:src ; rdfs:label "Generated map of {n} claims" .',
-        f'g:src a am:Source ; dcterms:title "Generated corpus of {n} claims" ; dcterms:date "2026-01-01" .',
+        f'g:src a am:Source ; dcterms:title "Generated corpus of {n} claims" ; dcterms:date "2026-01-01"^^xsd:date .',
     ]
     out += [f'g:s{i} a prov:Person ; rdfs:label "Speaker {i}" .' for i in range(SPEAKERS)]
     kind_code = {"support": "Support", "attack": "Attack", "undercut": "Undercut"}

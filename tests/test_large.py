@@ -19,6 +19,9 @@ spec = importlib.util.spec_from_file_location("genmap", ROOT / "bench" / "genmap
 genmap = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(genmap)
 
+#: Claims of the generated map most tests use.
+N = 150
+
 
 def _load(paths, reader, monkeypatch):
     import argmap
@@ -57,8 +60,8 @@ def _same(paths, monkeypatch):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """A generated map of 400 claims and 800 relations (linked premises and undercuts), as Turtle and AIF."""
-    return genmap.write(400, tmp_path_factory.mktemp("gen"))
+    """A generated map of N claims and 2N relations (linked premises and undercuts), as Turtle and AIF."""
+    return genmap.write(N, tmp_path_factory.mktemp("gen"))
 
 
 def test_bundled_map_same_by_both_readers(monkeypatch):
@@ -68,12 +71,12 @@ def test_bundled_map_same_by_both_readers(monkeypatch):
 
 def test_generated_map_same_by_both_readers(generated, monkeypatch):
     slow, fast = _same([generated["turtle"]], monkeypatch)
-    claims, relations = genmap.generate(400)
+    claims, relations = genmap.generate(N)
     assert len(fast.claims) == len(claims) and len(fast.relations) == len(relations)
     kinds = [r.type for r in fast.relations.values()]
     assert kinds.count("undercut") == sum(k == "undercut" for k, _p, _t in relations) > 0
     assert sum(len(r.sources) == 2 for r in fast.relations.values()) == sum(len(p) == 2 for _k, p, _t in relations)
-    base = {f"{genmap.BASE.format(n=400)}c{i}": b for i, (_k, b) in enumerate(claims)}
+    base = {f"{genmap.BASE.format(n=N)}c{i}": b for i, (_k, b) in enumerate(claims)}
     assert {c: fast.claims[c].base_score for c in base} == base
 
 
@@ -94,7 +97,7 @@ def test_info_output_same_by_both_readers(generated, run_cli):
     fast = run_cli("info", generated["turtle"], env={"ARGMAP_READER": "fast"})
     assert slow.returncode == fast.returncode == 0, slow.stderr + fast.stderr
     assert slow.stdout == fast.stdout
-    assert "claims: 400\n" in fast.stdout and "relations: 800\n" in fast.stdout
+    assert f"claims: {N}\n" in fast.stdout and f"relations: {2 * N}\n" in fast.stdout
 
 
 def test_reader_chosen_by_size(tmp_path, monkeypatch):
@@ -149,7 +152,7 @@ def test_aif_import_same_by_both_readers(generated, tmp_path, run_cli):
     assert run_cli("import", generated["aif"], "-o", again, env={"ARGMAP_READER": "fast"}).returncode == 0
     assert again.read_bytes() == outs["fast"].read_bytes()
     scores = [run_cli("score", outs[k], "--format", "csv", env={"ARGMAP_READER": k}).stdout for k in outs]
-    assert scores[0] == scores[1] and scores[0].count("\n") == 401
+    assert scores[0] == scores[1] and scores[0].count("\n") == N + 1
 
 
 def test_turtle_export_on_the_fast_path_is_the_same_graph(generated, tmp_path, run_cli):
@@ -164,3 +167,160 @@ def test_turtle_export_on_the_fast_path_is_the_same_graph(generated, tmp_path, r
     json_fast = run_cli("export", generated["turtle"], "--format", "json", env={"ARGMAP_READER": "fast"})
     json_slow = run_cli("export", generated["turtle"], "--format", "json", env={"ARGMAP_READER": "rdflib"})
     assert json_fast.stdout == json_slow.stdout and json_fast.stdout.startswith('{\n  "claims"')
+
+
+# --- drawing a part of a large map -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def over_threshold(tmp_path_factory):
+    """A generated map just over the 2,000 claims that render draws whole."""
+    from argmap.render import LARGE
+
+    return genmap.write(LARGE + 100, tmp_path_factory.mktemp("big"))["turtle"]
+
+
+def test_render_of_a_large_map_draws_a_part_and_says_so(over_threshold, tmp_path, run_cli, chromium_page):
+    from argmap import ArgumentMap
+    from argmap.render import PART, LARGE
+    from argmap.semantics import score
+
+    out = tmp_path / "big.html"
+    res = run_cli("render", over_threshold, "--top", "20", "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.startswith("argmap: Showing ") and f"of {LARGE + 100} claims" in res.stderr
+    amap = ArgumentMap.load(over_threshold)
+    scores = score(amap).scores
+    strongest = sorted(scores, key=lambda c: (-scores[c], c))[:20]
+    page = chromium_page
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-settled=true]", timeout=60_000)
+    assert "of 2100 claims" in page.locator("#partial").inner_text()
+    drawn = set(page.evaluate("window.argmap.network.body.nodeIndices"))
+    claims = drawn & set(amap.claims)
+    assert set(strongest) | {amap.main_thesis} <= claims and 20 < len(claims) <= PART
+    # every drawn edge joins two drawn nodes, and the whole map's scores size the claims
+    for e in page.evaluate("window.argmap.edges.get()"):
+        assert e["from"] in drawn and e["to"] in drawn
+    shown = page.evaluate("Object.fromEntries(Object.entries(window.argmap.details).map(([k, v]) => [k, v.score]))")
+    assert all(abs(shown[c] - scores[c]) < 1e-6 for c in claims)
+    page.fill("#search", "Claim")  # the page answers: it is not frozen
+    assert page.evaluate("1 + 1") == 2 and page.problems == []
+
+
+def test_focus_draws_the_neighbourhood(tmp_path, monkeypatch):
+    from argmap import ArgumentMap
+    from argmap.render import RenderOptions, view_of
+
+    amap = ArgumentMap.load(BUNDLED)
+    view = view_of(amap, RenderOptions(focus="thesis", depth=1))
+    thesis = amap.main_thesis
+    near = {thesis}
+    for r in amap.relations.values():  # one relation away; an undercut joins the ends of what it undercuts
+        inner = amap.relations[r.target] if r.type == "undercut" else r
+        ends = {*r.sources, *inner.sources, inner.target}
+        if thesis in ends:
+            near |= ends
+    assert set(view.amap.claims) == near
+    assert view.note.startswith(f"Showing {len(near)} of {len(amap.claims)} claims")
+    inside = {rid for rid, r in amap.relations.items() if r.type != "undercut" and near.issuperset(r.sources)
+              and r.target in near}
+    inside |= {rid for rid, r in amap.relations.items() if r.type == "undercut" and r.target in inside
+               and near.issuperset(r.sources)}
+    assert set(view.amap.relations) == inside
+
+
+# --- maps in an Oxigraph store and on a SPARQL server -----------------------------------------
+
+
+def _ok(res):
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+def _in_process(*args):
+    """Run argmap in this process (saving a start-up per command); returns what run_cli does."""
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    res = CliRunner().invoke(cli, [str(a) for a in args])
+    if res.exception and not isinstance(res.exception, SystemExit):
+        raise res.exception
+    return subprocess.CompletedProcess(args, res.exit_code, res.stdout, res.stderr)
+
+
+def _commands(run_cli, *where):
+    """What info, score, explain, export and validate say of the map at ``where``."""
+    return {
+        "info": _ok(run_cli("info", *where)),
+        "score": _ok(run_cli("score", *where, "--format", "csv")),
+        "grounded": _ok(run_cli("score", *where, "--semantics", "grounded", "--format", "json")),
+        "explain": _ok(run_cli("explain", *where, "c7")),
+        "export": _ok(run_cli("export", *where, "--format", "json")),
+    }
+
+
+def _stored(run_cli, *where, graph):
+    q = (f"SELECT ?c ?v WHERE {{ GRAPH <{graph}> {{ ?e a am:Evaluation ; am:evaluates ?c ; "
+         "am:semantics am:DFQuAD ; am:value ?v } }")
+    rows = _ok(run_cli("query", *where, q, "--format", "csv")).splitlines()[1:]
+    return {c: float(v) for c, v in (r.split(",") for r in rows)}
+
+
+def test_store_gives_the_file_answers_and_takes_the_scores(generated, tmp_path):
+    run_cli = _in_process
+    store = tmp_path / "maps.oxigraph"
+    _ok(run_cli("load", generated["turtle"], "--store", store))
+    from_file = _commands(run_cli, generated["turtle"])
+    assert _commands(run_cli, "--store", store) == from_file
+    assert _ok(run_cli("validate", "--store", store)).strip() == f"{store}: valid"
+    assert f"stored {N} evaluations" in run_cli("score", "--store", store, "--write").stderr
+    graph = generated["turtle"].resolve().as_uri()
+    stored = _stored(run_cli, "--store", store, graph=graph)
+    scores = {c: float(v) for c, v in (r.split(",") for r in from_file["score"].splitlines()[1:])}
+    assert stored.keys() == scores.keys() and all(abs(stored[c] - scores[c]) < 1e-12 for c in scores)
+    _ok(run_cli("score", "--store", store, "--write"))  # again: replaced, not added
+    assert len(_stored(run_cli, "--store", store, graph=graph)) == N
+
+
+def test_source_options_go_together_or_not_at_all(run_cli, tmp_path):
+    both = run_cli("info", BUNDLED, "--store", tmp_path)
+    assert both.returncode == 2 and "do not go together" in both.stderr
+    nograph = run_cli("score", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert nograph.returncode == 2 and "--graph" in nograph.stderr
+    missing = run_cli("info", "--store", tmp_path / "none")
+    assert missing.returncode == 2 and "no such store" in missing.stderr
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    """A Virtuoso server of its own (skips without Virtuoso; fails under ARGMAP_STRICT=1)."""
+    from .conftest import need_program
+    from .virtuoso import Virtuoso
+
+    program, isql = need_program("virtuoso-t"), need_program("isql-vt")
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"), program, isql)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_endpoint_gives_the_file_answers_and_takes_the_scores(generated, virtuoso):
+    run_cli = _in_process
+    graph = "urn:argmap:test:generated"
+    where = ("--endpoint", virtuoso.endpoint, "--graph", graph)
+    _ok(run_cli("push", generated["turtle"], "--endpoint", virtuoso.endpoint, "--graph", graph))
+    from_file = _commands(run_cli, generated["turtle"])
+    assert _commands(run_cli, *where) == from_file
+    assert _ok(run_cli("info", *where, "--graph-store", "none")) == from_file["info"]
+    res = run_cli("score", *where, "--write")
+    assert res.returncode == 0 and f"stored {N} evaluations in <{graph}>" in res.stderr
+    _ok(run_cli("score", *where, "--write"))  # again: replaced, not added
+    stored = _stored(run_cli, "--endpoint", virtuoso.endpoint, graph=graph)
+    scores = {c: float(v) for c, v in (r.split(",") for r in from_file["score"].splitlines()[1:])}
+    assert stored.keys() == scores.keys()  # one evaluation per claim
+    assert all(abs(stored[c] - scores[c]) <= 1e-5 * max(scores[c], 1e-9) + 1e-12 for c in scores)
