@@ -488,7 +488,7 @@ def _read_graphs(paths, format=None, parts=()):
         for prefix, ns in part.namespaces():
             graph.bind(prefix, ns, override=False)
         if str(path) in read:
-            for triple in part.triples:
+            for triple in part.rdflib_triples():
                 graph.add(triple)
         else:
             graph += part

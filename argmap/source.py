@@ -12,9 +12,10 @@ asks for one:
 * a SPARQL 1.1 server (``--endpoint URL --graph IRI``): the graph is fetched
   whole as N-Triples with the SPARQL 1.1 Graph Store HTTP Protocol (W3C
   Recommendation 2013, section 5.2, ``GET`` with ``?graph=IRI``) and parsed
-  by Oxigraph; without a Graph Store (``--graph-store none``), the triples of
-  the structure's predicates come from one SPARQL ``SELECT``, which must not
-  be cut short by the server's row limit.
+  by Oxigraph; where the server serves no Graph Store (or ``--graph-store
+  none``), or cuts its answer short (Virtuoso stops at its
+  ``ResultSetMaxRows``), the triples of the structure's predicates come from
+  SPARQL ``SELECT`` queries, page by page.
 
 Stores hold the RDFS entailments argmap materialises (see :mod:`argmap.store`),
 so a claim read from one has its stated types only: a type that another of
@@ -29,6 +30,7 @@ evaluations under the same semantics (section 3.1.3).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .errors import StoreError, UsageError
@@ -36,6 +38,9 @@ from .errors import StoreError, UsageError
 __all__ = ["MapSource", "graph_store_url"]
 
 _AM = "https://w3id.org/argmap#"
+
+#: Rows asked for per SPARQL request when a map is read page by page.
+PAGE = 50_000
 
 
 def graph_store_url(endpoint: str) -> str:
@@ -151,42 +156,63 @@ class MapSource:
     def _from_endpoint(self):
         import pyoxigraph as ox
 
-        from .triples import PREDICATES, from_rows
+        from .triples import PREDICATES, TripleIndex, from_parser
 
+        st = self._endpoint()
+        there = st.count(self.graph)
+        if there == 0:
+            raise StoreError(f"{self.endpoint} holds no graph <{self.graph}> (or it is empty)")
         body = self._get_ntriples()
         if body is not None:
-            from .triples import from_parser
-
             index = from_parser(lambda: ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES, lenient=True),
                                 "ntriples", self.name)
+            if index.read == there:  # not cut short by a result limit
 
-            def graph_loader():
-                import rdflib
+                def graph_loader():
+                    import rdflib
 
-                return rdflib.Graph().parse(data=body.decode("utf-8"), format="nt")
+                    return rdflib.Graph().parse(data=body.decode("utf-8"), format="nt")
 
-            return index, graph_loader
-        values = " ".join(f"<{p}>" for p in PREDICATES)
-        st = self._endpoint()
-        n = st.count(self.graph)
-        res = st.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{self.graph}> {{ VALUES ?p {{ {values} }} ?s ?p ?o }} }}")
-        if not res.rows and n == 0:
-            raise StoreError(f"{self.endpoint} holds no graph <{self.graph}>")
-        total = st.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{self.graph}> {{ VALUES ?p {{ {values} }} ?s ?p ?o }} }}")
-        if int(total.rows[0][0].toPython()) != len(res.rows):
-            raise StoreError(f"{self.endpoint} sent {len(res.rows)} of {total.rows[0][0]} rows (its result limit); "
-                             "give --graph-store URL")
-        index = from_rows((str(s), str(p), str(o)) for s, p, o in res.rows)
+                return index, graph_loader
+        index = TripleIndex()
+        for p in PREDICATES:
+            index.add_pairs(p, self._select_pages(st, f"<{p}>", "?s ?o"))
 
         def graph_loader():
             import rdflib
 
             g = rdflib.Graph()
-            for row in st.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{self.graph}> {{ ?s ?p ?o }} }}").rows:
-                g.add(tuple(row))
+            for triple in self._select_pages(st, "?p", "?s ?p ?o", terms=True):
+                g.add(triple)
             return g
 
         return index, graph_loader
+
+    def _select_pages(self, st, predicate: str, variables: str, *, terms: bool = False):
+        """Rows of ``SELECT variables { GRAPH g { ?s predicate ?o } }``, page by page (``LIMIT``/``OFFSET``).
+
+        A server may cut any answer short (Virtuoso at its ``ResultSetMaxRows``),
+        so pages go on until the rows counted first have all come, in SPARQL 1.1
+        Query Results JSON.  The rows are strings, or with ``terms`` rdflib terms.
+        """
+        from .store import _from_json
+
+        pattern = f"GRAPH <{self.graph}> {{ ?s {predicate} ?o }}"
+        res = st.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        total = int(res.rows[0][0].toPython()) if res.rows else 0
+        got, names = 0, [v.lstrip("?") for v in variables.split()]
+        while got < total:
+            raw = st._post(st.url, {"query": f"SELECT {variables} WHERE {{ {pattern} }} LIMIT {PAGE} OFFSET {got}"},
+                           "application/sparql-results+json", self.timeout)
+            try:
+                rows = json.loads(raw.decode("utf-8"))["results"]["bindings"]
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+                raise StoreError(f"{self.endpoint} did not answer in SPARQL results JSON") from None
+            if not rows:
+                raise StoreError(f"{self.endpoint} sent {got} of the {total} rows of {predicate} in <{self.graph}>")
+            got += len(rows)
+            for row in rows:
+                yield tuple(_from_json(row[v]) for v in names) if terms else tuple(row[v]["value"] for v in names)
 
     # --- writing scores back ----------------------------------------------------------------
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:

@@ -77,6 +77,7 @@ class TripleIndex:
 
     def __init__(self):
         self.by: dict[str, dict[str, list]] = {p: {} for p in PREDICATES}
+        self.read = 0  # triples read, kept or not
 
     def add_pairs(self, predicate: str, pairs) -> None:
         """Add ``(subject, object)`` pairs of one predicate."""
@@ -169,8 +170,10 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
     from .errors import InputError, ParseError
 
     slots: dict[str, list] = {p: [] for p in PREDICATES}
+    read = 0
     try:
         for s, p, o, _g in parse():
+            read += 1
             slot = slots.get(p.value)
             if slot is not None:
                 slot.append((s.value, o.value))
@@ -185,6 +188,7 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
     index = TripleIndex()
     for p, pairs in slots.items():
         index.add_pairs(p, pairs)
+    index.read = read
     return index
 
 

@@ -309,7 +309,10 @@ def virtuoso(tmp_path_factory):
         server.stop()
 
 
-def test_endpoint_gives_the_file_answers_and_takes_the_scores(generated, virtuoso):
+def test_endpoint_gives_the_file_answers_and_takes_the_scores(generated, virtuoso, monkeypatch):
+    import argmap.source
+
+    monkeypatch.setattr(argmap.source, "PAGE", 97)  # several pages per predicate without a Graph Store
     run_cli = _in_process
     graph = "urn:argmap:test:generated"
     where = ("--endpoint", virtuoso.endpoint, "--graph", graph)

@@ -26,13 +26,35 @@ def local_id(name) -> str:
     return name if _PLAIN.fullmatch(name) else quote(name, safe="-._~()!*'@:+,;=")
 
 
+class IRI(str):
+    """An IRI in a :class:`TripleList`: the IRI itself, written ``<...>``."""
+
+    __slots__ = ()
+
+    def n3(self) -> str:
+        return f"<{self}>"
+
+
+class Text(str):
+    """A plain literal in a :class:`TripleList`: its text, written as an N-Triples string."""
+
+    __slots__ = ()
+
+    def n3(self) -> str:
+        """``"..."`` with ``\\``, ``"``, line feed and carriage return escaped (RDF 1.1 N-Triples, section 2.4)."""
+        return '"' + self.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
 class TripleList:
     """Triples kept as a plain list, for a large import that never needs an rdflib graph.
 
     It takes the part of the ``Graph`` interface that :class:`Builder` and the
-    readers use (``add``, ``bind``, ``namespaces``), and writes the triples as
+    readers use (``add``, ``bind``, ``namespaces``); its terms are plain
+    strings (:class:`IRI`, :class:`Text`), and it writes the triples as
     N-Triples (RDF 1.1 N-Triples, W3C Recommendation 2014) lines.
     """
+
+    URIRef, Literal = IRI, Text
 
     def __init__(self):
         self.triples: list = []
@@ -52,6 +74,13 @@ class TripleList:
     def rows(self):
         """Each triple as three strings (see :mod:`argmap.triples`)."""
         return ((str(s), str(p), str(o)) for s, p, o in self.triples)
+
+    def rdflib_triples(self):
+        """Each triple in rdflib terms."""
+        from rdflib import Literal, URIRef
+
+        made = {IRI: URIRef, Text: Literal}
+        return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self.triples)
 
     def ntriples_lines(self) -> list[str]:
         """Each distinct triple as one N-Triples line (without its newline)."""
@@ -75,23 +104,27 @@ class Builder:
 
         from ..vocab import AM
 
+        self.graph = graph if graph is not None else rdflib.Graph()
+        # a TripleList takes plain string terms; rdflib's would cost most of a large import
+        URIRef, Literal = getattr(self.graph, "URIRef", URIRef), getattr(self.graph, "Literal", Literal)
         self.RDF, self.RDFS, self.DCTERMS, self.AM, self.Literal, self.URIRef = RDF, RDFS, DCTERMS, AM, Literal, URIRef
         self.source = URIRef(Path(path).resolve().as_uri())
         self.base = str(self.source) + "#"
-        self.graph = graph if graph is not None else rdflib.Graph()
         self._iris: dict = {}
         # the terms every claim and relation uses, looked up once (a namespace lookup is slow)
-        self._type, self._source, self._label = RDF.type, DCTERMS.source, RDFS.label
-        self._claim, self._text, self._premise, self._target = AM.Claim, AM.text, AM.premise, AM.target
-        self._kinds = {"support": AM.Support, "attack": AM.Attack, "undercut": AM.Undercut}
+        self._type, self._source, self._label = (URIRef(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
+        self._claim, self._text, self._premise, self._target = (URIRef(str(t)) for t in (AM.Claim, AM.text, AM.premise,
+                                                                                          AM.target))
+        self._kinds = {k: URIRef(str(t)) for k, t in (("support", AM.Support), ("attack", AM.Attack),
+                                                      ("undercut", AM.Undercut))}
         self.graph.bind("am", AM._NS)
         self.graph.bind(prefix, self.base)
         self.add = self.graph.add
         self.map = self.iri("map")
-        self.add((self.map, RDF.type, AM.ArgumentMap))
-        self.add((self.map, AM.source, self.source))
-        self.add((self.source, RDF.type, AM.Source))
-        self.add((self.source, DCTERMS.title, Literal(Path(path).name)))
+        self.add((self.map, self._type, URIRef(str(AM.ArgumentMap))))
+        self.add((self.map, URIRef(str(AM.source)), self.source))
+        self.add((self.source, self._type, URIRef(str(AM.Source))))
+        self.add((self.source, URIRef(str(DCTERMS.title)), Literal(Path(path).name)))
 
     def iri(self, name):
         node = self._iris.get(name)
@@ -105,7 +138,7 @@ class Builder:
     def title(self, text: str) -> None:
         """The map's title."""
         if text:
-            self.add((self.map, self.RDFS.label, self.Literal(text)))
+            self.add((self.map, self._label, self.Literal(text)))
 
     def claim(self, name, text: str | None = None, *, label: str | None = None, kind=None):
         """Add the claim ``name`` (an IRI or a name); returns its IRI."""
