@@ -172,7 +172,7 @@ class ArgumentMap:
         return amap
 
     def ntriples(self) -> list[str] | None:
-        """The map's triples as sorted N-Triples lines when it was read without rdflib, else None.
+        """The map's triples as N-Triples lines when it was read without rdflib, else None.
 
         None too once :attr:`graph` has been built, since the graph may have changed since.
         """
@@ -253,10 +253,15 @@ class ArgumentMap:
         """The map's relations by id (IRI), sorted by id."""
         kinds = [(k, self._instances(c)) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))]
         targets_of, premises_of, weights = self._table(AM.target), self._table(AM.premise), self._table(AM.weight)
+        kind_of: dict = {}  # a node's one kind, or None when it has several
+        for k, members in kinds:
+            for n in members:
+                kind_of[n] = None if n in kind_of else k
         out = {}
         for node in sorted(self._instances(AM.Relation)):
-            declared = [k for k, members in kinds if node in members]
-            if len(declared) != 1:
+            kind = kind_of.get(node)
+            if kind is None:
+                declared = [k for k, members in kinds if node in members]
                 what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
                 raise self._error(node, f"relation has {what}")
             targets = targets_of.get(node, ())
@@ -266,7 +271,8 @@ class ArgumentMap:
             if not premises:
                 raise self._error(node, "relation has no premise")
             weight = self._float(node, AM.weight) if node in weights else None
-            out[node] = Relation(node, declared[0], tuple(sorted(premises)), targets[0], weight)
+            out[node] = Relation(node, kind, tuple(premises) if len(premises) == 1 else tuple(sorted(premises)),
+                                 targets[0], weight)
         return out
 
     @cached_property
@@ -278,25 +284,24 @@ class ArgumentMap:
         quotes_of, texts, labels = self._table(AM.quote), self._table(AM.text), self._table(RDFS_LABEL)
         types_of, speakers, bases = self._table(RDF_TYPE), self._table(AM.attributedTo), self._table(AM.baseScore)
         exact_p, in_source_p = str(AM.exact), str(AM.inSource)
+        base_p = str(AM.baseScore)
         out = {}
         for node in sorted(self._instances(AM.Claim)):
-            quotes = []
-            for q in quotes_of.get(node, ()):
-                quotes.append(Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start),
-                                    self._int(q, AM.end)))
-            quotes.sort(key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text))
+            quotes = ()
+            if node in quotes_of:
+                quotes = tuple(sorted(
+                    (Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start), self._int(q, AM.end))
+                     for q in quotes_of[node]),
+                    key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text)))
             text, label = texts.get(node), labels.get(node)
             text = text and min(text)
             label = label and min(label)
-            out[node] = Claim(
-                id=node,
-                label=label or text or node,
-                text=text or label or "",
-                types=tuple(sorted(types_of[node])),
-                quotes=tuple(quotes),
-                base_score=self._float(node, AM.baseScore) if node in bases else None,
-                attributed_to=tuple(sorted(speakers.get(node, ()))),
-            )
+            types = types_of[node]
+            who = speakers.get(node)
+            out[node] = Claim(node, label or text or node, text or label or "",
+                              (types[0],) if len(types) == 1 else tuple(sorted(types)), quotes,
+                              self._float(node, base_p) if node in bases else None,
+                              tuple(sorted(who)) if who else ())
         return out
 
     @cached_property

@@ -72,8 +72,8 @@ class TripleList:
         return len(self.triples)
 
     def rows(self):
-        """Each triple as three strings (see :mod:`argmap.triples`)."""
-        return ((str(s), str(p), str(o)) for s, p, o in self.triples)
+        """Each triple as three strings (see :mod:`argmap.triples`); its own terms are strings already."""
+        return self.triples
 
     def rdflib_triples(self):
         """Each triple in rdflib terms."""
@@ -83,7 +83,7 @@ class TripleList:
         return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self.triples)
 
     def ntriples_lines(self) -> list[str]:
-        """Each distinct triple as one N-Triples line (without its newline)."""
+        """Each distinct triple as one N-Triples line (without its newline), in the order added."""
         n3: dict = {}
 
         def term(t):
@@ -92,7 +92,7 @@ class TripleList:
                 text = n3[t] = t.n3()
             return text
 
-        return list({f"{term(s)} {term(p)} {term(o)} ." for s, p, o in self.triples})
+        return list(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in self.triples))
 
 
 class Builder:

@@ -67,7 +67,7 @@ def dumps(amap, fmt) -> str:
     """Serialize the map's graph; Turtle is canonical and sorted.
 
     A large map read without rdflib (see :meth:`~argmap.model.ArgumentMap.ntriples`)
-    is written as sorted N-Triples lines, for Turtle too (N-Triples is a subset of Turtle).
+    is written as N-Triples lines in the order read, for Turtle too (N-Triples is a subset of Turtle).
     """
     lines = amap.ntriples() if fmt.name in ("turtle", "ntriples") else None
     if lines is not None:
