@@ -151,7 +151,7 @@ class MapSource:
             return None
         url = self.graph_store or graph_store_url(self.endpoint)
         return _http(url + "?" + urllib.parse.urlencode({"graph": self.graph}), self.timeout,
-                     accept="application/n-triples")
+                     headers=self._endpoint()._headers("application/n-triples"))
 
     def _from_endpoint(self):
         import pyoxigraph as ox
@@ -287,15 +287,14 @@ def _drop_entailed_types(index) -> None:
                 table[s] = [t for t in types if t not in implied] or types
 
 
-def _http(url: str, timeout, *, accept: str) -> bytes | None:
-    """GET ``url``; None when the server serves no such resource (404, 405, 501), StoreError on other failures."""
+def _http(url: str, timeout, *, headers: dict) -> bytes | None:
+    """GET ``url`` (SPARQL 1.1 Graph Store HTTP Protocol, section 5.2); None when the server serves no Graph
+    Store there (405, 501), StoreError on other failures."""
     import socket
     import urllib.error
     import urllib.request
 
-    from .store import EndpointStore
-
-    headers = {k: v for k, v in EndpointStore("http://x/")._headers(accept).items() if k != "Content-Type"}
+    headers = {k: v for k, v in headers.items() if k != "Content-Type"}  # a GET has no body
     timeout = timeout or 300
     try:
         with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout) as res:
