@@ -8,6 +8,7 @@ the commands, so ``argmap --help`` starts fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -26,6 +27,49 @@ def _load(paths, fmt=None):
     from .model import ArgumentMap
 
     return ArgumentMap.load(*paths, format=fmt)
+
+
+def map_source(*, trailing: tuple = (), default_bundled: bool = False):
+    """The options that say where a command's map comes from, as one ``source`` argument.
+
+    MAP files, ``--store DIR`` (an Oxigraph store made by ``argmap load``) or
+    ``--endpoint URL --graph IRI`` (a SPARQL 1.1 server); see
+    :class:`argmap.source.MapSource`.  ``trailing`` names positional
+    arguments that follow the MAPs (``explain MAP CLAIM``); with
+    ``default_bundled``, no map at all means the bundled one.
+    """
+    metavar = "[MAP ...]" + "".join(f" {t.upper()}" for t in trailing)
+
+    def decorate(fn):
+        @click.argument("args", nargs=-1, metavar=metavar)
+        @click.option("--store", metavar="DIR", help="Read the map from an Oxigraph store made by argmap load.")
+        @click.option("--endpoint", metavar="URL", help="Read the map from a SPARQL 1.1 server (give --graph).")
+        @click.option("--graph", "graph_iri", metavar="IRI", help="The map's named graph in the store or on the server "
+                                                                   "[store default: every map in it].")
+        @click.option("--graph-store", metavar="URL", help="The server's Graph Store Protocol URL [default: the "
+                                                            "endpoint's URL + -graph-crud]; none: SPARQL queries only.")
+        @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+                      help="Give up on a server request that takes longer.")
+        @functools.wraps(fn)
+        def command(args, store, endpoint, graph_iri, graph_store, timeout, **kwargs):
+            from .errors import UsageError
+            from .source import MapSource
+
+            if len(args) < len(trailing):
+                raise UsageError(f"missing {', '.join(t.upper() for t in trailing[len(args):])}")
+            maps = args[: len(args) - len(trailing)]
+            kwargs.update(zip(trailing, args[len(maps):]))
+            if default_bundled and not (maps or store or endpoint):
+                from .model import bundled_map_path
+
+                maps = (bundled_map_path(),)
+            source = MapSource(tuple(maps), store, endpoint, graph_iri, graph_store, kwargs.pop("fmt_in", None),
+                               timeout)
+            return fn(source=source, **kwargs)
+
+        return command
+
+    return decorate
 
 
 def _table(header, rows):
@@ -52,7 +96,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("maps", nargs=-1, metavar="[MAP ...]")
+@map_source(default_bundled=True)
 @click.option("-o", "--output", help="The file to write [default: argmap.html, or argmap.svg/.png with --format].")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), help="Page or picture [default: from the suffix, else html].")
 @click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True,
@@ -61,7 +105,14 @@ def cli():
               help="Colour by grounded status (IN/OUT/UNDEC) or by claim kind.")
 @click.option("--layout", type=click.Choice(["hierarchical", "force"]), default="hierarchical", show_default=True)
 @click.option("--title", help="Heading of the page (default: the source's title).")
-def render(maps, output, fmt, semantics, color, layout, title):
+@click.option("--focus", metavar="CLAIM", help="Draw only the claims within --depth relations of CLAIM (IRI or last "
+                                              "segment).")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Relations from the focus, or from the strongest claims, to draw.")
+@click.option("--top", type=click.IntRange(min=1), metavar="N",
+              help="Draw the main thesis and the N strongest claims with their neighbours [default for maps over "
+                   "2,000 claims: 200].")
+def render(source, output, fmt, semantics, color, layout, title, focus, depth, top):
     """Draw MAP as one self-contained, interactive HTML page, or as SVG/PNG.
 
     With no MAP, draws the map bundled with argmap. The page works offline
@@ -69,15 +120,18 @@ def render(maps, output, fmt, semantics, color, layout, title):
 
     Example: argmap render graphs/trump-kim-meeting.ttl -o map.html --color kind
     """
-    from .model import bundled_map_path
-    from .render import RenderOptions, picture_format
+    from .render import RenderOptions, picture_format, view_of
     from .render import render as render_page
 
     fmt = fmt or picture_format(output)
     output = output or f"argmap.{fmt}"
-    amap = _load(maps or [bundled_map_path()])
-    options = RenderOptions(semantics=semantics, color=color, layout=layout, title=title)
-    path = render_page(amap, output, format=fmt, options=options)
+    amap = source.load()
+    options = RenderOptions(semantics=semantics, color=color, layout=layout, title=title, focus=focus, depth=depth,
+                            top=top)
+    view = view_of(amap, options)
+    if view.note:
+        click.echo(f"argmap: {view.note}", err=True)
+    path = render_page(amap, output, format=fmt, options=options, view=view)
     click.echo(os.path.abspath(path))
 
 
@@ -96,7 +150,7 @@ def _csv(header, rows) -> str:
 
 
 @cli.command()
-@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@map_source()
 @click.option("--semantics", type=click.Choice(_SEMANTICS), default="dfquad", show_default=True,
               help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
@@ -105,9 +159,9 @@ def _csv(header, rows) -> str:
                    "or all (comma-separated).")
 @click.option("--write", is_flag=True,
               help="Store the results as am:Evaluation nodes in MAP, rewritten as canonical RDF (its comments are "
-                   "lost), or in -o FILE.")
+                   "lost), in the store's or server's graph, or in -o FILE.")
 @click.option("-o", "--output", help="With --write: the RDF file to write instead of MAP.")
-def score(maps, semantics, fmt, support, write, output):
+def score(source, semantics, fmt, support, write, output):
     """Rank the claims of MAP by strength, or give its extensions.
 
     Example: argmap score graphs/trump-kim-meeting.ttl --semantics qe --format json
@@ -117,15 +171,15 @@ def score(maps, semantics, fmt, support, write, output):
     from .errors import UsageError
     from .semantics import GRADUAL_NAMES, extensions_of
     from .semantics import score as run
-    from .semantics.evaluation import save, writable_target
+    from .semantics.evaluation import writable_target
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
-    if write:
-        if not output and len(maps) != 1:
-            raise UsageError("--write with several maps needs -o FILE")
-        target = writable_target(output or maps[0])
-    amap = _load(maps)
+    if write and source.paths and not output and len(source.paths) != 1:
+        raise UsageError("--write with several maps needs -o FILE")
+    if write and (output or source.paths):
+        writable_target(output or source.paths[0])  # fail before any work
+    amap = source.load()
     if semantics in GRADUAL_NAMES:
         result = run(amap, semantics)
         values = result.scores
@@ -160,19 +214,18 @@ def score(maps, semantics, fmt, support, write, output):
                 [[values[cid], ",".join(member[cid]) or "-", amap.claims[cid].label] for cid in rows],
             )
     if write:
-        n = save(amap, semantics, values, target)
+        n, target = source.write_evaluations(amap, semantics, values, output)
         click.echo(f"stored {n} evaluations in {target}", err=True)
     click.echo(text)
 
 
 @cli.command()
-@click.argument("map_", metavar="MAP")
-@click.argument("claim")
+@map_source(trailing=("claim",))
 @click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True)
 @click.option("--what-if", "what_if", multiple=True, metavar="CLAIM=SCORE",
               help="Recompute with this base score (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def explain(map_, claim, semantics, what_if, fmt):
+def explain(source, claim, semantics, what_if, fmt):
     """Explain CLAIM's score: each attacker's and supporter's contribution, and its path to the main thesis.
 
     CLAIM is a claim's full IRI, the last segment of it, or its label.  Contributions are
@@ -187,7 +240,7 @@ def explain(map_, claim, semantics, what_if, fmt):
     from .semantics.explain import parse_what_if, resolve
     from .semantics.framework import Framework
 
-    amap = _load([map_])
+    amap = source.load()
     cid = resolve(amap.claims, claim)
     changes = parse_what_if(amap.claims, what_if)
     result = run(Framework.from_map(amap), cid, semantics, what_if=changes, thesis=amap.main_thesis)
@@ -398,10 +451,10 @@ def merge(maps, output, fmt, rephrase):
 
 
 @cli.command()
-@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@map_source()
 @click.option("--format", "fmt", required=True, help=f"One of {_WRITABLE}.")
 @click.option("-o", "--output", help="Write to this file instead of standard output.")
-def export(maps, fmt, output):
+def export(source, fmt, output):
     """Write MAP in another format.
 
     The JSON format is a stable contract, described in docs/guide.md.
@@ -412,7 +465,7 @@ def export(maps, fmt, output):
     from ._files import atomic_write
 
     fmt_obj = io.get_format(fmt)  # an unknown format fails before any work
-    text = fmt_obj.dumps(_load(maps))
+    text = fmt_obj.dumps(source.load())
     if output:
         atomic_write(output, text)
     else:
@@ -420,15 +473,15 @@ def export(maps, fmt, output):
 
 
 @cli.command()
-@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
-def info(maps):
+@map_source()
+def info(source):
     """Count the claims and relations of MAP, and name its sources and thesis.
 
     Example: argmap info graphs/trump-kim-meeting.ttl
     """
     from . import info as run
 
-    amap = _load(maps)
+    amap = source.load()
     facts = run(amap)
     click.echo(f"claims: {facts['claims']}")
     for k, n in facts["claim_kinds"].items():
@@ -444,10 +497,10 @@ def info(maps):
 
 
 @cli.command()
-@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP ...]")
+@map_source()
 @click.option("--source", "sources", multiple=True, metavar="[IRI=]FILE",
               help="Check every quote against this source text (or, as IRI=FILE, the quotes of that source).")
-def validate(maps, sources):
+def validate(source, sources):
     """Check each MAP against the SHACL shapes and argmap's structural rules.
 
     Prints one finding per line, FILE:LINE: NODE: message, and exits 1 when
@@ -456,10 +509,17 @@ def validate(maps, sources):
     Example: argmap validate graphs/*.ttl --source article.txt
     """
     from .errors import Findings
-    from .validate import parse_source_options
+    from .validate import parse_source_options, read_source_text, validate_graph
     from .validate import validate as run
 
-    findings = run(maps, sources=parse_source_options(sources))
+    texts = parse_source_options(sources)
+    if source.paths:
+        maps = [str(p) for p in source.paths]
+        findings = run(maps, sources=texts)
+    else:  # the map as stored, entailments included
+        maps = [source.name]
+        findings = validate_graph(source.load().graph, path=source.name,
+                                  source_texts={k: read_source_text(v) for k, v in texts.items()})
     for finding in findings:
         click.echo(str(finding))
     flawed = {f.path for f in findings}

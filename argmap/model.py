@@ -22,6 +22,8 @@ from .vocab import AM
 
 __all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES", "local_name"]
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
 #: The relation kinds, as used in exports and on networkx edges.
 RELATION_TYPES = ("support", "attack", "undercut")
 
@@ -113,35 +115,75 @@ class ArgumentMap:
     True
     """
 
-    def __init__(self, graph=None, *, paths=()):
-        import rdflib
-
-        self.graph = graph if graph is not None else rdflib.Graph()
+    def __init__(self, graph=None, *, paths=(), index=None, load_graph=None):
+        self._graph = graph
+        self._load_graph = load_graph
         self.paths = [str(p) for p in paths]
-        self.graph.bind("am", AM._NS)
+        if index is not None:
+            self.__dict__["_index"] = index
+        if graph is not None:
+            graph.bind("am", AM._NS)
+
+    @property
+    def graph(self):
+        """The map's rdflib ``Graph``; a map read by Oxigraph builds it only when first asked for."""
+        if self._graph is None:
+            import rdflib
+
+            self._graph = self._load_graph() if self._load_graph is not None else rdflib.Graph()
+            self._graph.bind("am", AM._NS)
+        return self._graph
+
+    @graph.setter
+    def graph(self, value):
+        self._graph = value
+
+    @cached_property
+    def _index(self):
+        """The triples the structure is read from (see :mod:`argmap.triples`)."""
+        from .triples import from_graph
+
+        return from_graph(self.graph)
 
     # --- loading -------------------------------------------------------------
     @classmethod
     def load(cls, *paths, format: str | None = None) -> "ArgumentMap":
-        """Read one or more files (format from each suffix) into one map."""
-        import rdflib
+        """Read one or more files (format from each suffix) into one map.
 
-        from .io import read_graph
+        Large Turtle, N-Triples and RDF/XML files are streamed through
+        Oxigraph, large AIF files read into a plain list of triples; neither
+        becomes an rdflib graph unless :attr:`graph` is asked for (see
+        :func:`argmap.triples.use_fast_reader`).  The answers are the same
+        either way.
+        """
+        from .triples import quiet_gc, read_parts, use_fast_reader
 
         from .progress import files_label, progress
 
         if not paths:
             raise MapError("no map given")
-        graph = rdflib.Graph()
         with progress(f"reading {files_label(paths)}", total=len(paths)) as bar:
-            for path in paths:
-                for prefix, ns in (part := read_graph(path, format)).namespaces():
-                    graph.bind(prefix, ns, override=False)
-                graph += part
-                bar.advance()
-            amap = cls(graph, paths=paths)
+            if not use_fast_reader(paths, format):
+                amap = cls(_read_graphs(paths, format, bar=bar), paths=paths)
+            else:
+                with quiet_gc():
+                    index, parts = read_parts(paths, format)
+                    bar.advance(len(paths))
+                    amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
+                    amap._parts = parts
             amap.check()
         return amap
+
+    def ntriples(self) -> list[str] | None:
+        """The map's triples as N-Triples lines when it was read without rdflib, else None.
+
+        None too once :attr:`graph` has been built, since the graph may have changed since.
+        """
+        from .triples import ntriples_lines
+
+        if self._graph is not None or not getattr(self, "_parts", None):
+            return None
+        return ntriples_lines(self._parts)
 
     @classmethod
     def bundled(cls) -> "ArgumentMap":
@@ -152,31 +194,46 @@ class ArgumentMap:
     @cached_property
     def _subclasses(self) -> dict:
         """Each argmap class with all its subclasses, from the ontology and the map."""
-        from .ontology import ontology_graph, subclass_closure
+        from .ontology import closure_of, subclass_pairs
+        from .triples import SUBCLASS
 
-        roots = (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)
-        return subclass_closure(roots, ontology_graph(), self.graph)
+        roots = [str(c) for c in (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)]
+        return closure_of(roots, (*subclass_pairs(), *self._index.pairs(SUBCLASS)))
+
+    @cached_property
+    def _kinds(self) -> dict[str, set]:
+        """The nodes typed with each class of :attr:`_subclasses` (or a subclass of it)."""
+        from .triples import RDF_TYPE
+
+        classes = self._subclasses
+        out = {root: set() for root in classes}
+        relevant = set().union(*classes.values())
+        for s, types in self._index.by[RDF_TYPE].items():
+            if relevant.isdisjoint(types):
+                continue
+            for root, subs in classes.items():
+                if not subs.isdisjoint(types):
+                    out[root].add(s)
+        return out
 
     def _instances(self, cls_) -> set:
-        from rdflib import RDF
-
-        found = set()
-        for c in self._subclasses[cls_]:
-            found.update(self.graph.subjects(RDF.type, c))
-        return found
+        return self._kinds[str(cls_)]
 
     def _value(self, node, prop):
-        v = self.graph.value(node, prop)
-        return None if v is None else str(v)
+        return self._index.value(node, str(prop))
 
     def _float(self, node, prop) -> float | None:
-        v = self.graph.value(node, prop)
+        v = self._index.value(node, str(prop))
         if v is None:
             return None
         try:
             return float(v)
         except (TypeError, ValueError):
             raise MapError(f"{node}: {prop} is not a number: {v!s}", path=self._path_of(node), line=self._line_of(node)) from None
+
+    def _int(self, node, prop) -> int | None:
+        v = self._index.value(node, str(prop))
+        return None if v is None else int(v)
 
     def _path_of(self, node):
         for p in self.paths:
@@ -191,63 +248,69 @@ class ArgumentMap:
         return MapError(f"{node}: {message}", path=self._path_of(node), line=self._line_of(node))
 
     # --- what the map holds -----------------------------------------------------
+    def _table(self, prop) -> dict:
+        return self._index.by.get(str(prop), {})
+
     @cached_property
     def relations(self) -> dict[str, Relation]:
         """The map's relations by id (IRI), sorted by id."""
-        rel_nodes = self._instances(AM.Relation)
-        kinds = {k: self._instances(c) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))}
+        kinds = [(k, self._instances(c)) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))]
+        targets_of, premises_of, weights = self._table(AM.target), self._table(AM.premise), self._table(AM.weight)
+        kind_of: dict = {}  # a node's one kind, or None when it has several
+        for k, members in kinds:
+            for n in members:
+                kind_of[n] = None if n in kind_of else k
         out = {}
-        for node in sorted(rel_nodes, key=str):
-            declared = [k for k in RELATION_TYPES if node in kinds[k]]
-            if len(declared) != 1:
+        for node in sorted(self._instances(AM.Relation)):
+            kind = kind_of.get(node)
+            if kind is None:
+                declared = [k for k, members in kinds if node in members]
                 what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
                 raise self._error(node, f"relation has {what}")
-            targets = list(self.graph.objects(node, AM.target))
+            targets = targets_of.get(node, ())
             if len(targets) != 1:
                 raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
-            premises = sorted(str(p) for p in self.graph.objects(node, AM.premise))
+            premises = premises_of.get(node)
             if not premises:
                 raise self._error(node, "relation has no premise")
-            out[str(node)] = Relation(str(node), declared[0], tuple(premises), str(targets[0]), self._float(node, AM.weight))
+            weight = self._float(node, AM.weight) if node in weights else None
+            out[node] = Relation(node, kind, tuple(premises) if len(premises) == 1 else tuple(sorted(premises)),
+                                 targets[0], weight)
         return out
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
         """The map's claims by id (IRI), sorted by id."""
-        from rdflib import RDF, RDFS
+        from .triples import RDF_TYPE
 
-        nodes = self._instances(AM.Claim)
+        value = self._index.value
+        quotes_of, texts, labels = self._table(AM.quote), self._table(AM.text), self._table(RDFS_LABEL)
+        types_of, speakers, bases = self._table(RDF_TYPE), self._table(AM.attributedTo), self._table(AM.baseScore)
+        exact_p, in_source_p = str(AM.exact), str(AM.inSource)
+        base_p = str(AM.baseScore)
         out = {}
-        for node in sorted(nodes, key=str):
-            quotes = []
-            for q in self.graph.objects(node, AM.quote):
-                start, end = self.graph.value(q, AM.start), self.graph.value(q, AM.end)
-                quotes.append(
-                    Quote(
-                        self._value(q, AM.exact) or "",
-                        self._value(q, AM.inSource),
-                        None if start is None else int(start),
-                        None if end is None else int(end),
-                    )
-                )
-            quotes.sort(key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text))
-            text = self._value(node, AM.text)
-            label = self._value(node, RDFS.label)
-            out[str(node)] = Claim(
-                id=str(node),
-                label=label or text or str(node),
-                text=text or label or "",
-                types=tuple(sorted(str(t) for t in self.graph.objects(node, RDF.type))),
-                quotes=tuple(quotes),
-                base_score=self._float(node, AM.baseScore),
-                attributed_to=tuple(sorted(str(a) for a in self.graph.objects(node, AM.attributedTo))),
-            )
+        for node in sorted(self._instances(AM.Claim)):
+            quotes = ()
+            if node in quotes_of:
+                quotes = tuple(sorted(
+                    (Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start), self._int(q, AM.end))
+                     for q in quotes_of[node]),
+                    key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text)))
+            text, label = texts.get(node), labels.get(node)
+            text = text and min(text)
+            label = label and min(label)
+            types = types_of[node]
+            who = speakers.get(node)
+            out[node] = Claim(node, label or text or node, text or label or "",
+                              (types[0],) if len(types) == 1 else tuple(sorted(types)), quotes,
+                              self._float(node, base_p) if node in bases else None,
+                              tuple(sorted(who)) if who else ())
         return out
 
     @cached_property
     def main_theses(self) -> list[str]:
         """The main thesis of each map in the graph, sorted."""
-        return sorted(str(t) for t in self.graph.objects(None, AM.mainThesis))
+        return sorted({t for _m, t in self._index.pairs(str(AM.mainThesis))})
 
     @property
     def main_thesis(self) -> str | None:
@@ -257,21 +320,14 @@ class ArgumentMap:
     @cached_property
     def sources(self) -> list[Source]:
         """The source documents the map cites, sorted by id."""
-        from rdflib import DCTERMS, RDF
+        from .triples import RDF_TYPE
 
-        nodes = set(self.graph.subjects(RDF.type, AM.Source))
-        nodes.update(self.graph.objects(None, AM.source))
-        nodes.update(self.graph.objects(None, AM.inSource))
-        return [
-            Source(
-                str(n),
-                self._value(n, DCTERMS.title),
-                self._value(n, DCTERMS.publisher),
-                self._value(n, DCTERMS.date),
-                self._value(n, DCTERMS.creator),
-            )
-            for n in sorted(nodes, key=str)
-        ]
+        dct = "http://purl.org/dc/terms/"
+        index = self._index
+        nodes = set(index.subjects(RDF_TYPE, str(AM.Source)))
+        nodes.update(o for p in (AM.source, AM.inSource) for _s, o in index.pairs(str(p)))
+        return [Source(n, *(index.value(n, dct + k) for k in ("title", "publisher", "date", "creator")))
+                for n in sorted(nodes)]
 
     def base_scores(self, default: float = 0.5) -> dict[str, float]:
         """Each claim's base score, ``default`` where the map gives none."""
@@ -422,6 +478,32 @@ class ArgumentMap:
 
     def __repr__(self) -> str:
         return f"<ArgumentMap: {len(self.claims)} claims, {len(self.relations)} relations>"
+
+
+def _read_graphs(paths, format=None, parts=(), bar=None):
+    """The files in one rdflib graph, with the prefixes they declare.
+
+    ``parts`` may hold files already read into triple lists (see
+    :func:`argmap.triples.read_parts`), which are not read again.
+    """
+    import rdflib
+
+    from .io import read_graph
+
+    read = {path: triples for path, _name, triples in parts if triples is not None}
+    graph = rdflib.Graph()
+    for path in paths:
+        part = read.get(str(path)) or read_graph(path, format)
+        for prefix, ns in part.namespaces():
+            graph.bind(prefix, ns, override=False)
+        if str(path) in read:
+            for triple in part.rdflib_triples():
+                graph.add(triple)
+        else:
+            graph += part
+        if bar is not None:
+            bar.advance()
+    return graph
 
 
 def bundled_map_path() -> Path:

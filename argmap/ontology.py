@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ._files import data_path
 
-__all__ = ["ontology_path", "ontology_graph", "shapes_path", "shapes_graph", "subclass_closure"]
+__all__ = ["ontology_path", "ontology_graph", "shapes_path", "shapes_graph", "subclass_closure", "closure_of",
+           "subclass_pairs"]
 
 
 def ontology_path() -> Path:
@@ -44,10 +45,14 @@ def subclass_closure(roots, *graphs) -> dict:
     """
     from rdflib import RDFS
 
+    return closure_of(roots, ((s, o) for g in graphs for s, o in g.subject_objects(RDFS.subClassOf)))
+
+
+def closure_of(roots, pairs) -> dict:
+    """Each of ``roots`` with everything below it by the ``(sub, super)`` ``pairs``, itself included."""
     sub: dict = {}
-    for g in graphs:
-        for s, o in g.subject_objects(RDFS.subClassOf):
-            sub.setdefault(o, set()).add(s)
+    for s, o in pairs:
+        sub.setdefault(o, set()).add(s)
 
     def closure(root):
         seen, todo = {root}, [root]
@@ -59,3 +64,17 @@ def subclass_closure(roots, *graphs) -> dict:
         return seen
 
     return {root: closure(root) for root in roots}
+
+
+@lru_cache(maxsize=1)
+def subclass_pairs() -> tuple:
+    """The ontology's ``rdfs:subClassOf`` links between named classes, as (sub, super) IRI strings.
+
+    Read with Oxigraph, so that maps read without rdflib do not import it.
+    """
+    import pyoxigraph as ox
+
+    subclass = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+    return tuple((t.subject.value, t.object.value) for t in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+                 if t.predicate.value == subclass and isinstance(t.subject, ox.NamedNode)
+                 and isinstance(t.object, ox.NamedNode))

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["RenderOptions", "page_data", "render_html", "render_dot", "render_static", "picture_format", "render"]
+__all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "render_html", "render_dot", "render_static", "picture_format", "render"]
 
 #: Okabe-Ito colours.
 KIND_COLOURS = {
@@ -62,6 +62,118 @@ class RenderOptions:
     layout: str = "hierarchical"  # or "force"
     title: str | None = None
     seed: int = 7
+    focus: str | None = None  # draw only this claim's neighbourhood
+    depth: int = 2  # relations from the focus, or from the strongest claims
+    top: int | None = None  # draw the main thesis and the top strongest claims, with neighbours
+
+
+#: Claims beyond which a map is too large to read as one picture: only a part of it is drawn.
+LARGE = 2000
+
+#: At most this many claims in a drawn part, beyond the thesis and the strongest claims asked for.
+PART = 500
+
+
+@dataclass
+class View:
+    """What a page draws: the map (or a part of it), scores and statuses of the whole map, and a note."""
+
+    amap: object
+    scores: dict
+    status: dict
+    note: str | None = None
+
+
+def _neighbours(amap) -> dict[str, list[str]]:
+    """Claims one relation away from each claim, either way (an undercut reaches the relation's ends)."""
+    near: dict[str, set] = {}
+    for r in amap.relations.values():
+        ends = set(r.sources)
+        if r.type == "undercut":
+            inner = amap.relations[r.target]
+            ends.update(inner.sources)
+            ends.add(inner.target)
+        else:
+            ends.add(r.target)
+        for a in ends:
+            near.setdefault(a, set()).update(ends - {a})
+    return {c: sorted(n) for c, n in near.items()}
+
+
+def _part(amap, keep: set):
+    """The map restricted to the claims ``keep`` and the relations among them, as a small rdflib map."""
+    import rdflib
+    from rdflib import BNode, Literal, URIRef
+
+    from .model import ArgumentMap
+    from .triples import PREDICATES, RDF_TYPE
+
+    rels = {rid for rid, r in amap.relations.items() if keep.issuperset(r.sources) and r.type != "undercut"
+            and r.target in keep}
+    rels |= {rid for rid, r in amap.relations.items() if r.type == "undercut" and r.target in rels
+             and keep.issuperset(r.sources)}
+    index = amap._index
+    literal_p = {p for p in PREDICATES if p.rsplit("#", 1)[-1].rsplit("/", 1)[-1] in (
+        "label", "text", "baseScore", "exact", "start", "end", "weight", "title", "publisher", "date", "creator")}
+
+    def node(v):
+        return URIRef(v) if ":" in v else BNode(v)
+
+    g = rdflib.Graph()
+    subjects = set(keep) | rels | set(amap.main_theses) | {s.id for s in amap.sources}
+    subjects |= {q for c in keep for q in index.objects(c, "https://w3id.org/argmap#quote")}
+    for p in PREDICATES:
+        table = index.by.get(p, {})
+        for s in subjects:
+            for o in table.get(s, ()):
+                if p == "https://w3id.org/argmap#mainThesis" and o not in keep:
+                    continue
+                g.add((node(s), URIRef(p), Literal(o) if p in literal_p else node(o)))
+    for m, t in index.pairs("https://w3id.org/argmap#mainThesis"):
+        if t in keep:
+            g.add((node(m), URIRef("https://w3id.org/argmap#mainThesis"), node(t)))
+            g.add((node(m), URIRef(RDF_TYPE), URIRef("https://w3id.org/argmap#ArgumentMap")))
+    return ArgumentMap(g, paths=amap.paths)
+
+
+def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
+    """What to draw of ``amap``: all of it, or for a large map (over :data:`LARGE` claims) a readable part.
+
+    The part is the claims within ``options.depth`` relations of
+    ``options.focus``, or else the main thesis and the ``options.top``
+    (default 200) strongest claims with their neighbours, strongest first,
+    at most :data:`PART` claims in all unless more were asked for.  Sizes and colours are the whole
+    map's scores and statuses; the note says what was left out.
+    """
+    from .semantics import extensions_of, score
+    from .semantics.explain import resolve
+
+    scores = score(amap, options.semantics).scores
+    status = extensions_of(amap, "grounded").status
+    total = len(amap.claims)
+    if options.focus is None and options.top is None and total <= LARGE:
+        return View(amap, scores, status)
+    near = _neighbours(amap)
+    if options.focus is not None:
+        seeds = [resolve(amap.claims, options.focus)]
+        what = (f"the claims within {options.depth} relation{'s' if options.depth != 1 else ''} of "
+                f"{amap.claims[seeds[0]].label}")
+    else:
+        top = options.top if options.top is not None else 200
+        ranked = sorted(scores, key=lambda c: (-scores[c], c))[:top]
+        seeds = list(dict.fromkeys([*amap.main_theses, *ranked]))
+        what = f"the main thesis and the {top} strongest claims, with their neighbours"
+    keep = dict.fromkeys(seeds)
+    frontier = list(keep)
+    for _ in range(options.depth):
+        nxt = sorted({n for c in frontier for n in near.get(c, ()) if n not in keep}, key=lambda c: (-scores[c], c))
+        nxt = nxt[: max(0, PART - len(keep))]
+        keep.update(dict.fromkeys(nxt))
+        frontier = nxt
+    part = _part(amap, set(keep))
+    note = (f"Showing {len(part.claims)} of {total} claims: {what}. Draw another part with "
+            "argmap render --focus CLAIM --depth N, or --top N.")
+    return View(part, {c: scores[c] for c in part.claims}, {c: status[c] for c in part.claims}, note)
 
 
 def _json(data) -> str:
@@ -174,18 +286,16 @@ def _positions(amap, levels: dict[str, int], shown) -> dict[str, tuple[int, int]
     return {n: (round(x[n]), levels[n] * ROW_HEIGHT) for n in shown}
 
 
-def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
+def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None = None) -> dict:
     """Everything the page shows, as plain data: nodes, edges, details, header.
 
     Kept apart from the HTML so that tests can check the encodings directly.
+    ``view`` (from :func:`view_of`) is what to draw; by default all of ``amap``.
     """
     from pyvis.network import Network
 
-    from .semantics import extensions_of, score
-
-    result = score(amap, options.semantics)
-    scores = result.scores
-    status = extensions_of(amap, "grounded").status  # IN/OUT/UNDEC of every claim
+    view = view or view_of(amap, options)
+    amap, scores, status = view.amap, view.scores, view.status  # status: IN/OUT/UNDEC of every claim
     thesis = set(amap.main_theses)
     info = amap.annotations()
     net = Network(directed=True)
@@ -257,6 +367,7 @@ def page_data(amap, options: RenderOptions = RenderOptions()) -> dict:
         "subtitle": " \u00b7 ".join(
             x for x in ((source.date if source else None), f"{len(amap.claims)} claims",
                         f"{len(amap.relations)} relations", f"size: {options.semantics}") if x),
+        "note": view.note,
     }
 
 
@@ -276,19 +387,20 @@ def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
     }
 
 
-def render_html(amap, options: RenderOptions | None = None, **kwargs) -> str:
-    """The map as a self-contained HTML page (a string)."""
+def render_html(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:
+    """The map as a self-contained HTML page (a string); a large map's part (see :func:`view_of`)."""
     from importlib.resources import files
 
     import pyvis
 
     options = options or RenderOptions(**kwargs)
-    data = page_data(amap, options)
+    data = page_data(amap, options, view)
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     page = files("argmap").joinpath("templates/map.html").read_text(encoding="utf-8")
     fill = {
         "@@TITLE@@": html.escape(data["title"]),
         "@@SUBTITLE@@": html.escape(data["subtitle"]),
+        "@@NOTE@@": f'<p id="partial" role="note">{html.escape(data["note"])}</p>' if data["note"] else "",
         "@@VIS_CSS@@": (lib / "vis-network.css").read_text(encoding="utf-8").replace("</", "<\\/"),
         "@@VIS_JS@@": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
         "@@NODES@@": _json(data["nodes"]),
@@ -308,10 +420,10 @@ def _dot_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def render_dot(amap, options: RenderOptions | None = None, **kwargs) -> str:
+def render_dot(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:
     """The map in Graphviz DOT with the same encodings as the page."""
     options = options or RenderOptions(**kwargs)
-    data = page_data(amap, options)
+    data = page_data(amap, options, view)
     ids = {n["id"]: f"n{i}" for i, n in enumerate(data["nodes"])}
     out = ["digraph argmap {", '  graph [rankdir=BT, nodesep=0.35, ranksep=0.6, fontname="Helvetica"];',
            '  node [fontname="Helvetica", style="filled,rounded", shape=box];', '  edge [fontname="Helvetica"];']
@@ -335,7 +447,8 @@ def render_dot(amap, options: RenderOptions | None = None, **kwargs) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_static(amap, fmt: str, options: RenderOptions | None = None, **kwargs) -> bytes:
+def render_static(amap, fmt: str, options: RenderOptions | None = None, view: View | None = None,
+                  **kwargs) -> bytes:
     """The map as SVG or PNG, drawn by Graphviz ``dot`` (Debian package graphviz)."""
     import shutil
     import subprocess
@@ -347,7 +460,7 @@ def render_static(amap, fmt: str, options: RenderOptions | None = None, **kwargs
     dot = shutil.which("dot")
     if dot is None:
         raise UsageError("drawing SVG or PNG needs Graphviz's 'dot' program (Debian: apt install graphviz)")
-    text = render_dot(amap, options, **kwargs)
+    text = render_dot(amap, options, view, **kwargs)
     res = subprocess.run([dot, f"-T{fmt}"], input=text.encode("utf-8"), capture_output=True, timeout=600)
     if res.returncode != 0:
         raise UsageError(f"Graphviz failed: {res.stderr.decode('utf-8', 'replace').strip()[:200]}")
@@ -360,11 +473,13 @@ def picture_format(path) -> str:
     return suffix if suffix in ("svg", "png") else "html"
 
 
-def render(amap, path, *, format: str | None = None, options: RenderOptions | None = None, **kwargs) -> Path:
-    """Write ``amap`` to ``path`` (HTML, or SVG/PNG by ``format`` or suffix) atomically."""
+def render(amap, path, *, format: str | None = None, options: RenderOptions | None = None, view: View | None = None,
+           **kwargs) -> Path:
+    """Write ``amap`` (or the part ``view`` says) to ``path`` (HTML, or SVG/PNG by ``format`` or suffix) atomically."""
     from ._files import atomic_write
 
     fmt = format or picture_format(path)
     options = options or RenderOptions(**kwargs)
-    data = render_html(amap, options) if fmt == "html" else render_static(amap, fmt, options)
+    view = view or view_of(amap, options)
+    data = render_html(amap, options, view) if fmt == "html" else render_static(amap, fmt, options, view)
     return atomic_write(path, data)

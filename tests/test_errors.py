@@ -82,7 +82,7 @@ def test_bad_or_forbidden_query(run_cli, query, expected):
 
 
 def test_usage_errors_are_one_line(run_cli):
-    assert "Missing argument" in _one_error_line(run_cli("score"))
+    assert "give MAP files, --store DIR or --endpoint URL" in _one_error_line(run_cli("score"))
     assert "No such command" in _one_error_line(run_cli("nonsense"))
 
 

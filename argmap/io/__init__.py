@@ -5,7 +5,8 @@ module that implements it; the module is imported only when the format is
 first used, so that adding a format costs ``argmap --help`` nothing.  Adding a
 format is one module and one :func:`register` line below.
 
-A reader module has ``read(path, fmt) -> rdflib.Graph``; a writer module has
+A reader module has ``read(path, fmt) -> rdflib.Graph`` (registered with
+``triples=True``, also ``read(path, fmt, graph=TripleList())``, for large files); a writer module has
 ``dumps(amap, fmt) -> str``.  When several formats share a suffix (``.json``
 is both AIF and argmap's JSON export), a reader module's ``sniff(head) ->
 bool`` looks at the first few kilobytes of the file to tell them apart.  ``fmt`` is the :class:`Format` itself, so one
@@ -47,6 +48,18 @@ class Format:
         if not self.readable:
             raise FormatError(f"argmap cannot read format {self.name!r}", path=path)
         return self._impl().read(path, self)
+
+    def read_triples(self, path):
+        """Read ``path`` into a :class:`._build.TripleList` instead of an rdflib Graph.
+
+        Only formats registered with ``triples=True`` can; it is how large
+        imports skip rdflib.
+        """
+        from ._build import TripleList
+
+        if not self.options.get("triples"):
+            raise FormatError(f"argmap reads format {self.name!r} only into an rdflib graph", path=path)
+        return self._impl().read(path, self, graph=TripleList())
 
     def dumps(self, amap) -> str:
         if not self.writable:
@@ -152,7 +165,7 @@ register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdf
 register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
 register("jsonld", ".jsonld", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
-register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"))
+register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"), triples=True)
 register("argdown", ".argdown", suffixes=(".argdown", ".ad"))
 register("kialo", ".kialo", suffixes=(".txt",), writable=False)
 register("microtexts", ".microtexts", suffixes=(".xml",), aliases=("arggraph", "arg-microtexts"), writable=False)

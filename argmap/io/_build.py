@@ -10,41 +10,127 @@ Triples are added in one pass, so reading stays linear in the file's size.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["Builder", "local_id"]
+__all__ = ["Builder", "TripleList", "local_id"]
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~()!*'@:+,;=]*")
 
 
 def local_id(name) -> str:
     """``name`` as one IRI fragment segment (percent-encoded where needed)."""
-    return quote(str(name), safe="-._~()!*'@:+,;=")
+    name = str(name)
+    return name if _PLAIN.fullmatch(name) else quote(name, safe="-._~()!*'@:+,;=")
+
+
+class IRI(str):
+    """An IRI in a :class:`TripleList`: the IRI itself, written ``<...>``."""
+
+    __slots__ = ()
+
+    def n3(self) -> str:
+        return f"<{self}>"
+
+
+class Text(str):
+    """A plain literal in a :class:`TripleList`: its text, written as an N-Triples string."""
+
+    __slots__ = ()
+
+    def n3(self) -> str:
+        """``"..."`` with ``\\``, ``"``, line feed and carriage return escaped (RDF 1.1 N-Triples, section 2.4)."""
+        return '"' + self.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+class TripleList:
+    """Triples kept as a plain list, for a large import that never needs an rdflib graph.
+
+    It takes the part of the ``Graph`` interface that :class:`Builder` and the
+    readers use (``add``, ``bind``, ``namespaces``); its terms are plain
+    strings (:class:`IRI`, :class:`Text`), and it writes the triples as
+    N-Triples (RDF 1.1 N-Triples, W3C Recommendation 2014) lines.
+    """
+
+    URIRef, Literal = IRI, Text
+
+    def __init__(self):
+        self.triples: list = []
+        self.prefixes: dict = {}
+        self.add = self.triples.append
+
+    def bind(self, prefix, namespace, override: bool = True) -> None:
+        if override or prefix not in self.prefixes:
+            self.prefixes[prefix] = str(namespace)
+
+    def namespaces(self):
+        return iter(self.prefixes.items())
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def rows(self):
+        """Each triple as three strings (see :mod:`argmap.triples`); its own terms are strings already."""
+        return self.triples
+
+    def rdflib_triples(self):
+        """Each triple in rdflib terms."""
+        from rdflib import Literal, URIRef
+
+        made = {IRI: URIRef, Text: Literal}
+        return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self.triples)
+
+    def ntriples_lines(self) -> list[str]:
+        """Each distinct triple as one N-Triples line (without its newline), in the order added."""
+        n3: dict = {}
+
+        def term(t):
+            text = n3.get(t)
+            if text is None:
+                text = n3[t] = t.n3()
+            return text
+
+        return list(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in self.triples))
 
 
 class Builder:
-    """Collects the triples of one imported file into an rdflib Graph."""
+    """Collects the triples of one imported file into an rdflib Graph (or a :class:`TripleList`)."""
 
-    def __init__(self, path, prefix: str = "src"):
+    def __init__(self, path, prefix: str = "src", graph=None):
         import rdflib
         from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
 
         from ..vocab import AM
 
+        self.graph = graph if graph is not None else rdflib.Graph()
+        # a TripleList takes plain string terms; rdflib's would cost most of a large import
+        URIRef, Literal = getattr(self.graph, "URIRef", URIRef), getattr(self.graph, "Literal", Literal)
         self.RDF, self.RDFS, self.DCTERMS, self.AM, self.Literal, self.URIRef = RDF, RDFS, DCTERMS, AM, Literal, URIRef
         self.source = URIRef(Path(path).resolve().as_uri())
         self.base = str(self.source) + "#"
-        self.graph = rdflib.Graph()
+        self._iris: dict = {}
+        # the terms every claim and relation uses, looked up once (a namespace lookup is slow)
+        self._type, self._source, self._label = (URIRef(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
+        self._claim, self._text, self._premise, self._target = (URIRef(str(t)) for t in (AM.Claim, AM.text, AM.premise,
+                                                                                          AM.target))
+        self._kinds = {k: URIRef(str(t)) for k, t in (("support", AM.Support), ("attack", AM.Attack),
+                                                      ("undercut", AM.Undercut))}
         self.graph.bind("am", AM._NS)
         self.graph.bind(prefix, self.base)
         self.add = self.graph.add
         self.map = self.iri("map")
-        self.add((self.map, RDF.type, AM.ArgumentMap))
-        self.add((self.map, AM.source, self.source))
-        self.add((self.source, RDF.type, AM.Source))
-        self.add((self.source, DCTERMS.title, Literal(Path(path).name)))
+        self.add((self.map, self._type, URIRef(str(AM.ArgumentMap))))
+        self.add((self.map, URIRef(str(AM.source)), self.source))
+        self.add((self.source, self._type, URIRef(str(AM.Source))))
+        self.add((self.source, URIRef(str(DCTERMS.title)), Literal(Path(path).name)))
 
     def iri(self, name):
-        return self.URIRef(self.base + local_id(name))
+        node = self._iris.get(name)
+        if node is None:
+            node = self._iris[name] = self.URIRef(self.base + local_id(name))
+        return node
 
     def literal(self, value):
         return self.Literal(value)
@@ -52,28 +138,27 @@ class Builder:
     def title(self, text: str) -> None:
         """The map's title."""
         if text:
-            self.add((self.map, self.RDFS.label, self.Literal(text)))
+            self.add((self.map, self._label, self.Literal(text)))
 
     def claim(self, name, text: str | None = None, *, label: str | None = None, kind=None):
         """Add the claim ``name`` (an IRI or a name); returns its IRI."""
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self.RDF.type, kind if kind is not None else self.AM.Claim))
-        self.add((node, self.DCTERMS.source, self.source))
+        self.add((node, self._type, kind if kind is not None else self._claim))
+        self.add((node, self._source, self.source))
         if text is not None:
-            self.add((node, self.AM.text, self.Literal(text)))
+            self.add((node, self._text, self.Literal(text)))
         if label is not None:
-            self.add((node, self.RDFS.label, self.Literal(label)))
+            self.add((node, self._label, self.Literal(label)))
         return node
 
     def relation(self, name, kind: str, premises, target, *, label: str | None = None):
         """Add a ``support``, ``attack`` or ``undercut`` from ``premises`` to ``target``; returns its IRI."""
-        cls = {"support": self.AM.Support, "attack": self.AM.Attack, "undercut": self.AM.Undercut}[kind]
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self.RDF.type, cls))
-        self.add((node, self.DCTERMS.source, self.source))
+        self.add((node, self._type, self._kinds[kind]))
+        self.add((node, self._source, self.source))
         for p in premises:
-            self.add((node, self.AM.premise, p))
-        self.add((node, self.AM.target, target))
+            self.add((node, self._premise, p))
+        self.add((node, self._target, target))
         if label is not None:
-            self.add((node, self.RDFS.label, self.Literal(label)))
+            self.add((node, self._label, self.Literal(label)))
         return node

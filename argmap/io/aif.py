@@ -138,16 +138,18 @@ def parse(text: str, path):
     return nodes, edges, speakers
 
 
-def read(path, fmt=None):
-    """Read an AIF JSON file into an argmap RDF graph."""
-    from rdflib import DCTERMS, RDF, RDFS, Literal, Namespace
+def read(path, fmt=None, graph=None):
+    """Read an AIF JSON file into an argmap RDF graph (or into ``graph``, e.g. a :class:`._build.TripleList`)."""
+    from rdflib import DCTERMS, RDF, RDFS
 
     from ..vocab import AM
     from ._build import Builder
 
     nodes, edges, speakers = parse(read_text(path), path)
-    b = Builder(path, "aif-map")
-    aif, prov = Namespace(AIF), Namespace(PROV)
+    b = Builder(path, "aif-map", graph)
+    iri, Literal = b.URIRef, b.Literal  # rdflib terms, or a TripleList's plain ones
+    rdf_type, source, label, created = (iri(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label, DCTERMS.created))
+    scheme_p, scheme_c = iri(str(AM.scheme)), iri(str(AM.ArgumentationScheme))
     b.graph.bind("aif", AIF)
     ins = {nid: [] for nid in nodes}
     outs = {nid: [] for nid in nodes}
@@ -203,31 +205,31 @@ def read(path, fmt=None):
             target = next(c for c in outs[nid] if nodes[c]["type"] not in _DIALOGUE)
             b.relation(node, kinds[nid], premises, b.iri(target), label=n["text"])
         else:
-            b.add((node, RDF.type, aif[f"{t}-node"]))
-            b.add((node, DCTERMS.source, b.source))
-            b.add((node, RDFS.label, Literal(n["text"])))
+            b.add((node, rdf_type, iri(f"{AIF}{t}-node")))
+            b.add((node, source, b.source))
+            b.add((node, label, Literal(n["text"])))
             if t not in _INFO:  # an edge is kept on its scheme node's side
                 for p in ins[nid]:
-                    b.add((node, aif.Premise, b.iri(p)))
+                    b.add((node, iri(AIF + "Premise"), b.iri(p)))
                 for c in outs[nid]:
-                    b.add((node, aif.Conclusion, b.iri(c)))
+                    b.add((node, iri(AIF + "Conclusion"), b.iri(c)))
         if n["scheme"]:
             name = n["scheme"]
             if name not in schemes:
                 known = name in AM.__annotations__ and not name.startswith("_")
-                schemes[name] = AM[name] if known else b.iri("scheme-" + name)
+                schemes[name] = iri(str(AM[name])) if known else b.iri("scheme-" + name)
                 if not known:
-                    b.add((schemes[name], RDF.type, AM.ArgumentationScheme))
-                    b.add((schemes[name], RDFS.label, Literal(name)))
-            b.add((node, AM.scheme, schemes[name]))
+                    b.add((schemes[name], rdf_type, scheme_c))
+                    b.add((schemes[name], label, Literal(name)))
+            b.add((node, scheme_p, schemes[name]))
         if n["timestamp"]:
-            b.add((node, DCTERMS.created, Literal(n["timestamp"])))
+            b.add((node, created, Literal(n["timestamp"])))
     for nid, (pid, name) in speakers.items():
         person = b.iri("person-" + pid)
-        b.add((person, RDF.type, prov.Person))
+        b.add((person, rdf_type, iri(PROV + "Person")))
         if name:
-            b.add((person, RDFS.label, Literal(name)))
-        b.add((b.iri(nid), prov.wasAttributedTo, person))
+            b.add((person, label, Literal(name)))
+        b.add((b.iri(nid), iri(PROV + "wasAttributedTo"), person))
     return b.graph
 
 

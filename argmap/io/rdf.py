@@ -64,7 +64,14 @@ def read(path, fmt):
 
 
 def dumps(amap, fmt) -> str:
-    """Serialize the map's graph; Turtle is canonical and sorted."""
+    """Serialize the map's graph; Turtle is canonical and sorted.
+
+    A large map read without rdflib (see :meth:`~argmap.model.ArgumentMap.ntriples`)
+    is written as N-Triples lines in the order read, for Turtle too (N-Triples is a subset of Turtle).
+    """
+    lines = amap.ntriples() if fmt.name in ("turtle", "ntriples") else None
+    if lines is not None:
+        return "".join(line + "\n" for line in lines)
     name = "longturtle" if fmt.name == "turtle" else fmt.options["rdflib"]
     out = amap.graph.serialize(format=name)
     return out if isinstance(out, str) else out.decode("utf-8")

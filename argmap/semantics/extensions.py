@@ -148,8 +148,11 @@ class AttackGraph:
                 if "mediated" in modes:
                     derived.update((a, x) for x in up(b))
             attacks |= derived
+        attackers: dict = {}  # by attacked claim, so that this stays linear in the attacks
+        for a, b in attacks:
+            attackers.setdefault(b, set()).add(a)
         for rid in sorted(undercut):  # an inference falls with any of its premises
-            hits = {a for a, b in attacks if b in rels[rid][1]}
+            hits = set().union(*(attackers.get(p, ()) for p in rels[rid][1]))
             attacks |= {(a, rid) for a in hits}
         attacks |= {(a, t) for rid, (kind, _p, t) in rels.items() if kind == "undercut" and t in undercut
                     for a in attackers_of(rid)}

@@ -1,0 +1,266 @@
+"""The triples an argument map's structure is read from, wherever they are.
+
+An argument map's claims, relations, sources and thesis are read from a
+:class:`TripleIndex`: for each of the few predicates the structure uses
+(:data:`PREDICATES`), its subjects and their objects, as plain strings.  The
+index is filled from one of three places:
+
+* an rdflib ``Graph`` (:func:`from_graph`), for small maps;
+* a file streamed by Oxigraph (:func:`from_file`): Turtle, N-Triples and
+  RDF/XML are parsed by pyoxigraph and only the triples of those predicates
+  are kept, so a large map never becomes an rdflib graph (which costs about
+  ten times the time and three times the memory);
+* the rows of a SPARQL ``SELECT ?s ?p ?o`` over a store or a server
+  (:func:`from_rows`, used by :mod:`argmap.source`).
+
+Every term is a string: an IRI, a literal's lexical form or a blank node's
+label (which, having no colon, is never an IRI).  Which reader a file gets is chosen by its size
+(:func:`use_fast_reader`); ``ARGMAP_READER=rdflib`` or ``fast`` forces one.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
+           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS"]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_AM = "https://w3id.org/argmap#"
+_DCT = "http://purl.org/dc/terms/"
+
+RDF_TYPE = _RDF + "type"
+SUBCLASS = _RDFS + "subClassOf"
+
+#: The predicates the structure of a map is read from.
+PREDICATES = (
+    RDF_TYPE, _RDFS + "label", SUBCLASS,
+    *(_AM + p for p in ("text", "baseScore", "quote", "exact", "inSource", "start", "end", "attributedTo",
+                        "premise", "target", "weight", "mainThesis", "source")),
+    *(_DCT + p for p in ("title", "publisher", "date", "creator")),
+)
+
+#: Files at least this large are read by Oxigraph (``ARGMAP_LARGE_BYTES`` changes it).
+LARGE_BYTES = 2_000_000
+
+#: The formats Oxigraph parses, by argmap's name for them.
+OXIGRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML"}
+
+
+@contextmanager
+def quiet_gc():
+    """Build many long-lived objects without the cyclic garbage collector.
+
+    Each of its runs would walk every object built so far, for nothing: maps
+    hold no reference cycles.  What is built is then frozen out of later runs
+    (``gc.freeze``), which the scoring that follows also gains from.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+class TripleIndex:
+    """Objects by predicate and subject: ``index.objects(s, p)``, ``index.subjects(p)``.
+
+    Each subject's objects keep the order they were added in, without repeats.
+    """
+
+    def __init__(self):
+        self.by: dict[str, dict[str, list]] = {p: {} for p in PREDICATES}
+        self.read = 0  # triples read, kept or not
+
+    def add_pairs(self, predicate: str, pairs) -> None:
+        """Add ``(subject, object)`` pairs of one predicate."""
+        table = self.by.setdefault(predicate, {})
+        repeated = []
+        for s, o in pairs:
+            objs = table.get(s)
+            if objs is None:
+                table[s] = [o]
+            else:
+                objs.append(o)
+                repeated.append(s)
+        for s in repeated:
+            table[s] = list(dict.fromkeys(table[s]))
+
+    def objects(self, subject: str, predicate: str) -> list:
+        return self.by.get(predicate, {}).get(subject, [])
+
+    def value(self, subject: str, predicate: str):
+        """One object (the least, so that the choice never depends on the reader), or None."""
+        objs = self.by.get(predicate, {}).get(subject)
+        return min(objs) if objs else None
+
+    def subjects(self, predicate: str, obj=None) -> list:
+        table = self.by.get(predicate, {})
+        if obj is None:
+            return list(table)
+        return [s for s, objs in table.items() if obj in objs]
+
+    def pairs(self, predicate: str):
+        for s, objs in self.by.get(predicate, {}).items():
+            for o in objs:
+                yield s, o
+
+    def merge(self, other: "TripleIndex") -> "TripleIndex":
+        for p, table in other.by.items():
+            self.add_pairs(p, ((s, o) for s, objs in table.items() for o in objs))
+        return self
+
+    def __len__(self) -> int:
+        return sum(len(objs) for table in self.by.values() for objs in table.values())
+
+
+def from_graph(graph) -> TripleIndex:
+    """The index of an rdflib graph."""
+    from rdflib import URIRef
+
+    index = TripleIndex()
+    for p in PREDICATES:
+        index.add_pairs(p, ((str(s), str(o)) for s, o in graph.subject_objects(URIRef(p))))
+    return index
+
+
+def from_rows(rows) -> TripleIndex:
+    """The index of ``(subject, predicate, object)`` rows of strings (other predicates are left out)."""
+    index = TripleIndex()
+    grouped: dict[str, list] = {p: [] for p in PREDICATES}
+    for s, p, o in rows:
+        slot = grouped.get(p)
+        if slot is not None:
+            slot.append((s, o))
+    for p, pairs in grouped.items():
+        index.add_pairs(p, pairs)
+    return index
+
+
+def from_file(path, fmt_name: str) -> TripleIndex:
+    """Stream ``path`` through Oxigraph's parser and index the structure's triples.
+
+    Relative IRIs resolve against the file's ``file:`` URI, as the rdflib
+    reader does.
+    """
+    import pyoxigraph as ox
+
+    from ._files import read_text
+
+    if not Path(path).is_file():
+        read_text(path)  # the same one-line error as every reader gives
+    fmt = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name])
+    return from_parser(lambda: ox.parse(path=str(path), format=fmt, base_iri=Path(path).resolve().as_uri(),
+                                        lenient=True), fmt_name, path)
+
+
+def from_parser(parse, fmt_name: str, path) -> TripleIndex:
+    """Index the structure's triples of ``parse()``, a pyoxigraph parser.
+
+    Syntax errors become :class:`~argmap.errors.ParseError` at ``path`` with
+    the line Oxigraph reports.
+    """
+    from .errors import InputError, ParseError
+
+    slots: dict[str, list] = {p: [] for p in PREDICATES}
+    read = 0
+    try:
+        for s, p, o, _g in parse():
+            read += 1
+            slot = slots.get(p.value)
+            if slot is not None:
+                slot.append((s.value, o.value))
+    except SyntaxError as exc:
+        line = exc.lineno if isinstance(exc.lineno, int) else None
+        message = " ".join(str(exc.msg).split())[:200]
+        raise ParseError(f"bad {fmt_name} syntax: {message}", path=str(path), line=line) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise ParseError("not UTF-8 text", path=str(path)) from None
+    index = TripleIndex()
+    for p, pairs in slots.items():
+        index.add_pairs(p, pairs)
+    index.read = read
+    return index
+
+
+def use_fast_reader(paths, format: str | None = None) -> bool:
+    """Whether to read ``paths`` without rdflib: together they are large, and each is in a format that can.
+
+    Oxigraph parses Turtle, N-Triples and RDF/XML; formats registered with
+    ``triples=True`` (AIF) read into a plain triple list.
+    ``ARGMAP_READER=rdflib`` or ``fast`` decides instead of the size.
+    """
+    from .io import get_format, guess_format
+
+    choice = os.environ.get("ARGMAP_READER", "auto").lower()
+    if choice == "rdflib":
+        return False
+    try:
+        fmts = [get_format(format) if format else guess_format(p) for p in paths]
+    except Exception:  # the rdflib path reports it
+        return False
+    if not all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts):
+        return False
+    if choice == "fast":
+        return True
+    limit = int(os.environ.get("ARGMAP_LARGE_BYTES", LARGE_BYTES))
+    total = 0
+    for p in paths:
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            return False
+    return total >= limit
+
+
+def read_parts(paths, format: str | None = None):
+    """``(index, parts)`` of files read without rdflib (see :func:`use_fast_reader`).
+
+    ``parts`` has ``(path, format name, TripleList or None)`` per file, for
+    :func:`ntriples_lines` and for building the rdflib graph should it be needed.
+    """
+    from .io import get_format, guess_format
+
+    index, parts = None, []
+    for path in paths:
+        fmt = get_format(format) if format else guess_format(path)
+        if fmt.name in OXIGRAPH_FORMATS:
+            part, triples = from_file(path, fmt.name), None
+        else:
+            triples = fmt.read_triples(path)
+            part = from_rows(triples.rows())
+        index = part if index is None else index.merge(part)
+        parts.append((str(path), fmt.name, triples))
+    return index, parts
+
+
+def ntriples_lines(parts) -> list[str]:
+    """Every triple of ``parts`` as one N-Triples line, in the order read, without repeats.
+
+    Files are serialized by Oxigraph (RDF 1.1 N-Triples, W3C Recommendation
+    2014), triple lists term by term; no rdflib graph is built.  The same
+    files always give the same lines (sorting a million lines would cost
+    seconds for nothing).
+    """
+    import pyoxigraph as ox
+
+    if len(parts) == 1 and parts[0][2] is not None:
+        return parts[0][2].ntriples_lines()
+    lines: dict = {}
+    for path, name, triples in parts:
+        if triples is not None:
+            lines.update(dict.fromkeys(triples.ntriples_lines()))
+            continue
+        parsed = ox.parse(path=path, format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[name]),
+                          base_iri=Path(path).resolve().as_uri(), lenient=True)
+        lines.update(dict.fromkeys(ox.serialize(parsed, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()))
+    return list(lines)
