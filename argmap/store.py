@@ -565,8 +565,11 @@ class OxigraphStore(Store):
                 raise
             read = self._count(node)
             done = self._entailed()
-            self._materialise(done["classes"], done["properties"], graph=name)
-            reports.append(LoadReport(str(path), name, read, self._count(node)))
+            if any(done.values()):
+                self._materialise(done["classes"], done["properties"], graph=name)
+                reports.append(LoadReport(str(path), name, read, self._count(node)))
+            else:
+                reports.append(LoadReport(str(path), name, read, read))
         self.store.flush()
         return reports
 
