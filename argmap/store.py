@@ -49,7 +49,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, ParseError, QueryError, StoreError, UsageError
+from .errors import InputError, QueryError, StoreError, UsageError
 from .query import QueryResult, query_form, with_prefixes
 
 __all__ = [
@@ -432,9 +432,6 @@ class MemoryStore(Store):
 
 
 # --- on disk: Oxigraph ------------------------------------------------------------------
-_OX_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML"}
-
-
 def _ox_reader():
     """A function from pyoxigraph terms to rdflib terms (plain and language strings without xsd:string).
 
@@ -533,9 +530,11 @@ class OxigraphStore(Store):
 
         from .io import get_format, guess_format, read_graph
         from .progress import files_label, progress
+        from .triples import OXIGRAPH_FORMATS, oxigraph_input, syntax_error
 
         _check_graph_option(paths, graph)
         self._put_ontology()
+        done = self._entailed()
         reports = []
         for path in progress(f"loading {files_label(paths)}", total=len(paths)).each(paths):
             fmt = get_format(format) if format else guess_format(path)
@@ -543,20 +542,14 @@ class OxigraphStore(Store):
             node = ox.NamedNode(name)
             self.store.remove_graph(node)
             try:
-                if fmt.name in _OX_FORMATS:
-                    if not Path(path).is_file():
-                        from ._files import read_text
-
-                        read_text(path)  # the same one-line error as everywhere else
-                    self.store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt.name]),
-                                         base_iri=Path(path).resolve().as_uri(), to_graph=node)
+                if fmt.name in OXIGRAPH_FORMATS:
+                    self.store.bulk_load(**oxigraph_input(path, fmt.name), to_graph=node)
                 else:
                     part = read_graph(path, format)
                     self.store.bulk_extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in part)
             except SyntaxError as exc:
                 self.store.remove_graph(node)
-                line = exc.lineno if isinstance(exc.lineno, int) else None
-                raise ParseError(f"bad {fmt.name} syntax: {_clip(exc.msg)}", path=str(path), line=line) from None
+                raise syntax_error(exc, fmt.name, path) from None
             except OSError as exc:
                 self.store.remove_graph(node)
                 raise InputError(f"cannot read: {_clip(exc)}", path=str(path)) from None
@@ -564,7 +557,6 @@ class OxigraphStore(Store):
                 self.store.remove_graph(node)
                 raise
             read = self._count(node)
-            done = self._entailed()
             if any(done.values()):
                 self._materialise(done["classes"], done["properties"], graph=name)
                 reports.append(LoadReport(str(path), name, read, self._count(node)))

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
-           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS"]
+           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -144,21 +144,36 @@ def from_rows(rows) -> TripleIndex:
     return index
 
 
-def from_file(path, fmt_name: str) -> TripleIndex:
-    """Stream ``path`` through Oxigraph's parser and index the structure's triples.
+def oxigraph_input(path, fmt_name: str) -> dict:
+    """pyoxigraph's ``parse`` and ``bulk_load`` arguments for the map file ``path``: path, format and base IRI.
 
     Relative IRIs resolve against the file's ``file:`` URI, as the rdflib
-    reader does.
+    reader does.  A missing file gets the one-line error every reader gives.
     """
     import pyoxigraph as ox
 
     from ._files import read_text
 
     if not Path(path).is_file():
-        read_text(path)  # the same one-line error as every reader gives
-    fmt = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name])
-    return from_parser(lambda: ox.parse(path=str(path), format=fmt, base_iri=Path(path).resolve().as_uri(),
-                                        lenient=True), fmt_name, path)
+        read_text(path)
+    return {"path": str(path), "format": getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name]),
+            "base_iri": Path(path).resolve().as_uri()}
+
+
+def syntax_error(exc: SyntaxError, fmt_name: str, path):
+    """Oxigraph's SyntaxError for ``path`` as argmap's one-line :class:`~argmap.errors.ParseError`, with its line."""
+    from .errors import ParseError
+
+    line = exc.lineno if isinstance(exc.lineno, int) else None
+    return ParseError(f"bad {fmt_name} syntax: {' '.join(str(exc.msg).split())[:200]}", path=str(path), line=line)
+
+
+def from_file(path, fmt_name: str) -> TripleIndex:
+    """Stream ``path`` through Oxigraph's parser and index the structure's triples (see :func:`oxigraph_input`)."""
+    import pyoxigraph as ox
+
+    source = oxigraph_input(path, fmt_name)
+    return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
 
 
 def from_parser(parse, fmt_name: str, path) -> TripleIndex:
@@ -178,9 +193,7 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
             if slot is not None:
                 slot.append((s.value, o.value))
     except SyntaxError as exc:
-        line = exc.lineno if isinstance(exc.lineno, int) else None
-        message = " ".join(str(exc.msg).split())[:200]
-        raise ParseError(f"bad {fmt_name} syntax: {message}", path=str(path), line=line) from None
+        raise syntax_error(exc, fmt_name, path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     except UnicodeDecodeError:
@@ -260,7 +273,6 @@ def ntriples_lines(parts) -> list[str]:
         if triples is not None:
             lines.update(dict.fromkeys(triples.ntriples_lines()))
             continue
-        parsed = ox.parse(path=path, format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[name]),
-                          base_iri=Path(path).resolve().as_uri(), lenient=True)
+        parsed = ox.parse(**oxigraph_input(path, name), lenient=True)
         lines.update(dict.fromkeys(ox.serialize(parsed, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()))
     return list(lines)
