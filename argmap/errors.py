@@ -76,7 +76,14 @@ class QueryError(ArgmapError):
 
 
 class StoreError(ArgmapError):
-    """A triple store or SPARQL server fails: down, too slow, answers with an error, a push that did not land."""
+    """A triple store or SPARQL server fails: down, too slow, answers with an error, a push that did not land.
+
+    ``status`` is the HTTP status a server answered with, when it answered.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, **where):
+        super().__init__(message, **where)
+        self.status = status
 
 
 class UsageError(ArgmapError):

@@ -150,8 +150,16 @@ class MapSource:
         if self.graph_store == "none":
             return None
         url = self.graph_store or graph_store_url(self.endpoint)
-        return _http(url + "?" + urllib.parse.urlencode({"graph": self.graph}), self.timeout,
-                     headers=self._endpoint()._headers("application/n-triples"))
+        try:
+            return self._endpoint().fetch(url + "?" + urllib.parse.urlencode({"graph": self.graph}),
+                                          "application/n-triples", self.timeout)
+        except StoreError as exc:
+            if exc.status in (405, 501):  # no Graph Store there
+                return None
+            if exc.status == 404:
+                raise StoreError(f"{url} has no such graph (HTTP 404); is the map pushed there, "
+                                 "and is that the server's Graph Store (--graph-store URL, or none)?") from None
+            raise
 
     def _from_endpoint(self):
         import pyoxigraph as ox
@@ -285,29 +293,3 @@ def _drop_entailed_types(index) -> None:
             implied = set().union(*(up.get(t, ()) for t in types))
             if implied:
                 table[s] = [t for t in types if t not in implied] or types
-
-
-def _http(url: str, timeout, *, headers: dict) -> bytes | None:
-    """GET ``url`` (SPARQL 1.1 Graph Store HTTP Protocol, section 5.2); None when the server serves no Graph
-    Store there (405, 501), StoreError on other failures."""
-    import socket
-    import urllib.error
-    import urllib.request
-
-    headers = {k: v for k, v in headers.items() if k != "Content-Type"}  # a GET has no body
-    timeout = timeout or 300
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout) as res:
-            return res.read()
-    except urllib.error.HTTPError as exc:
-        if exc.code in (405, 501):
-            return None
-        if exc.code == 404:
-            raise StoreError(f"{url.split('?')[0]} has no such graph (HTTP 404); is the map pushed there, "
-                             "and is that the server's Graph Store (--graph-store URL, or none)?") from None
-        raise StoreError(f"{url.split('?')[0]} answered HTTP {exc.code}") from None
-    except (socket.timeout, TimeoutError):
-        raise StoreError(f"{url.split('?')[0]} did not answer within {timeout:g} s (--timeout)") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise StoreError(f"cannot reach {url.split('?')[0]}: {' '.join(str(reason).split())[:200]}") from None

@@ -724,8 +724,10 @@ class EndpointStore(Store):
         self.url, self.update_url = url, update_url or url
         self.timeout = timeout
 
-    def _headers(self, accept):
-        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "User-Agent": "argmap"}
+    def _headers(self, accept, *, form: bool = True):
+        headers = {"User-Agent": "argmap"}
+        if form:
+            headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
         if accept:
             headers["Accept"] = accept
         user = os.environ.get(USER_VAR)
@@ -735,30 +737,41 @@ class EndpointStore(Store):
         return headers
 
     def _post(self, url, params: dict, accept: str | None, timeout) -> bytes:
+        import urllib.parse
+
+        return self.fetch(url, accept, timeout, data=urllib.parse.urlencode(params).encode("utf-8"))
+
+    def fetch(self, url, accept: str | None, timeout=None, *, data: bytes | None = None) -> bytes:
+        """The body of the server's answer to a POST of the form ``data`` to ``url``, or to a GET without it.
+
+        Credentials come from :data:`USER_VAR` and :data:`PASSWORD_VAR`.  Every
+        failure is one :class:`StoreError` naming ``url`` (a GET's without its
+        query string); an HTTP error keeps its code as the error's ``status``.
+        """
         import socket
         import urllib.error
-        import urllib.parse
         import urllib.request
 
         timeout = timeout or self.timeout or 300
-        body = urllib.parse.urlencode(params).encode("utf-8")
-        req = urllib.request.Request(url, data=body, headers=self._headers(accept), method="POST")
+        shown = url if data is not None else url.split("?")[0]
+        req = urllib.request.Request(url, data=data, headers=self._headers(accept, form=data is not None),
+                                     method="POST" if data is not None else "GET")
         try:
             with urllib.request.urlopen(req, timeout=timeout) as res:
                 return res.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read(2000).decode("utf-8", "replace").strip().splitlines()
             first = next((line for line in detail if line.strip()), exc.reason)
-            raise StoreError(f"{url} answered HTTP {exc.code}: {_clip(first)}") from None
+            raise StoreError(f"{shown} answered HTTP {exc.code}: {_clip(first)}", status=exc.code) from None
         except (socket.timeout, TimeoutError):
-            raise StoreError(f"{url} did not answer within {timeout:g} s (--timeout)") from None
+            raise StoreError(f"{shown} did not answer within {timeout:g} s (--timeout)") from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, (socket.timeout, TimeoutError)):
-                raise StoreError(f"{url} did not answer within {timeout:g} s (--timeout)") from None
-            raise StoreError(f"cannot reach {url}: {_clip(getattr(reason, 'strerror', None) or reason)}") from None
+                raise StoreError(f"{shown} did not answer within {timeout:g} s (--timeout)") from None
+            raise StoreError(f"cannot reach {shown}: {_clip(getattr(reason, 'strerror', None) or reason)}") from None
         except OSError as exc:
-            raise StoreError(f"cannot reach {url}: {_clip(exc.strerror or exc)}") from None
+            raise StoreError(f"cannot reach {shown}: {_clip(exc.strerror or exc)}") from None
 
     def _run(self, text, form, timeout):
         raw = self._post(self.url, {"query": text}, "application/sparql-results+json", timeout)
