@@ -171,14 +171,11 @@ def score(source, semantics, fmt, support, write, output):
     from .errors import UsageError
     from .semantics import GRADUAL_NAMES, extensions_of
     from .semantics import score as run
-    from .semantics.evaluation import writable_target
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
-    if write and source.paths and not output and len(source.paths) != 1:
-        raise UsageError("--write with several maps needs -o FILE")
-    if write and (output or source.paths):
-        writable_target(output or source.paths[0])  # fail before any work
+    if write:
+        source.file_target(output)  # fail before any work
     amap = source.load()
     if semantics in GRADUAL_NAMES:
         result = run(amap, semantics)

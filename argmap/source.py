@@ -223,14 +223,22 @@ class MapSource:
                 yield tuple(_from_json(row[v]) for v in names) if terms else tuple(row[v]["value"] for v in names)
 
     # --- writing scores back ----------------------------------------------------------------
+    def file_target(self, output=None) -> str | None:
+        """The RDF file evaluations go into: ``output``, or the one MAP file; None for a store or a server."""
+        from .semantics.evaluation import writable_target
+
+        if not (self.paths or output):
+            return None
+        if not output and len(self.paths) != 1:
+            raise UsageError("--write with several maps needs -o FILE")
+        return writable_target(output or self.paths[0])
+
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:
         """Store ``values`` as evaluations where the map lives (or in the file ``output``); ``(count, where)``."""
-        from .semantics.evaluation import save, writable_target
+        from .semantics.evaluation import save
 
-        if self.paths or output:
-            if not output and len(self.paths) != 1:
-                raise UsageError("--write with several maps needs -o FILE")
-            target = writable_target(output or self.paths[0])
+        target = self.file_target(output)
+        if target is not None:
             return save(amap, semantics, values, target), target
         graph = self.graph
         if graph is None:
