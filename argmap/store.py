@@ -46,6 +46,7 @@ import json
 import os
 import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -432,6 +433,17 @@ class MemoryStore(Store):
 
 
 # --- on disk: Oxigraph ------------------------------------------------------------------
+@contextmanager
+def _query_errors():
+    """Turn Oxigraph's errors while querying into one-line query errors."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise QueryError(f"bad SPARQL: {_clip(exc)}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"the query failed: {_clip(exc)}") from None
+
+
 def _ox_reader():
     """A function from pyoxigraph terms to rdflib terms (plain and language strings without xsd:string).
 
@@ -646,24 +658,30 @@ class OxigraphStore(Store):
         return sorted(g.value for g in self.store.named_graphs() if getattr(g, "value", None) != ONTOLOGY_GRAPH)
 
     def _run(self, text, form, timeout):
-        import pyoxigraph as ox
-
         def run():
-            try:
+            with _query_errors():
                 self._entail_for(text)
-                res = self.store.query(text, use_default_graph_as_union=True)
-            except SyntaxError as exc:
-                raise QueryError(f"bad SPARQL: {_clip(exc)}") from None
-            except (OSError, RuntimeError, ValueError) as exc:
-                raise QueryError(f"the query failed: {_clip(exc)}") from None
-            if isinstance(res, ox.QueryBoolean):
-                return QueryResult([], [], bool(res))
-            variables = [v.value for v in res.variables]
-            read, width = _ox_reader(), range(len(variables))
-            rows = [[read(sol[i]) for i in width] for sol in res]
-            return QueryResult(variables, rows)
+            return self._answer(text)
 
         return _with_deadline(run, timeout, "the query")
+
+    def _answer(self, text) -> QueryResult:
+        """The store's answer to ``text``, read in a frame of its own.
+
+        rdflib's parser (run by :meth:`_entail_for` just before) leaves reference
+        cycles through its callers' frames; a frame in them that held the
+        answer would keep the store open, and its folder locked, after
+        :meth:`close`.
+        """
+        import pyoxigraph as ox
+
+        with _query_errors():
+            res = self.store.query(text, use_default_graph_as_union=True)
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult([], [], bool(res))
+        variables = [v.value for v in res.variables]
+        read, width = _ox_reader(), range(len(variables))
+        return QueryResult(variables, [[read(sol[i]) for i in width] for sol in res])
 
     def _update(self, text, timeout):
         def run():
