@@ -555,7 +555,7 @@ class OxigraphStore(Store):
             self.store.remove_graph(node)
             try:
                 if fmt.name in OXIGRAPH_FORMATS:
-                    self.store.bulk_load(**oxigraph_input(path, fmt.name), to_graph=node)
+                    self._bulk_load(oxigraph_input(path, fmt.name), fmt.name, node)
                 else:
                     part = read_graph(path, format)
                     self.store.bulk_extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node) for s, p, o in part)
@@ -576,6 +576,37 @@ class OxigraphStore(Store):
                 reports.append(LoadReport(str(path), name, read, read))
         self.store.flush()
         return reports
+
+    def _bulk_load(self, source: dict, fmt_name: str, node):
+        """Oxigraph's bulk load of the file ``source`` into the graph ``node``, on every core for a large file.
+
+        A large Turtle or N-Triples file is cut into one part per core
+        (:func:`argmap.triples.split_statements`), loaded at once by as many
+        threads (pyoxigraph lets go of Python's lock while it loads).  If a
+        part does not parse, what was loaded goes and the whole file is
+        loaded again in one piece, which gives the same triples or the
+        error with its line.
+        """
+        import os
+
+        from .triples import SPLIT_BYTES, split_statements
+
+        parts = None
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        if cores > 1 and os.path.getsize(source["path"]) >= int(os.environ.get("ARGMAP_SPLIT_BYTES", SPLIT_BYTES)):
+            with open(source["path"], "rb") as f:
+                parts = split_statements(f.read(), fmt_name, cores)
+        whole = {k: v for k, v in source.items() if k != "path"}
+        if parts:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(len(parts)) as pool:
+                loads = [pool.submit(self.store.bulk_load, part, **whole, to_graph=node) for part in parts]
+            del parts
+            if all(load.exception() is None for load in loads):
+                return
+            self.store.remove_graph(node)
+        self.store.bulk_load(**source, to_graph=node)
 
     def _count(self, node) -> int:
         res = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{node.value}> {{ ?s ?p ?o }} }}")

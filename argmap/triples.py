@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
-           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error"]
+           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
+           "SPLIT_BYTES", "split_statements"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -158,6 +160,57 @@ def oxigraph_input(path, fmt_name: str) -> dict:
         read_text(path)
     return {"path": str(path), "format": getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name]),
             "base_iri": Path(path).resolve().as_uri()}
+
+
+#: Turtle and N-Triples files at least this large are loaded into a store in parallel parts.
+SPLIT_BYTES = 16_000_000
+
+# A line of a Turtle header: blank, a comment, or a directive (Turtle 1.1, section 2.4).
+_HEADER_LINE = re.compile(rb"[ \t]*(?:#[^\n]*|(?:@prefix|@base|(?:prefix|base)[ \t])[^\n]*)?\r?\n", re.I)
+_DIRECTIVE = re.compile(rb"^[ \t]*(?:@prefix|@base|(?:prefix|base)[ \t])", re.M | re.I)
+# Where a part may end: after a line ending with "." and before one that starts a statement.
+_STATEMENT_END = {"turtle": re.compile(rb"\.[ \t]*\r?\n(?=[^ \t\r\n#])"), "ntriples": re.compile(rb"\n")}
+
+
+def split_statements(data: bytes, fmt_name: str, parts: int) -> list[bytes] | None:
+    """``data``, a Turtle or N-Triples document, cut into ``parts`` documents whose triples together are its own.
+
+    Each part after the first starts with the document's header (its
+    leading ``@prefix``/``@base`` lines and comments), and every cut falls
+    after a line ending in ``.``, before a line that starts a statement.
+    Such a cut can still fall inside a long (triple-quoted) string; then the
+    part before it ends inside that string and does not parse, so a caller
+    that loads the parts must check that every one parses, and read the
+    whole document instead if one does not (:meth:`argmap.store.OxigraphStore.load`
+    does).  When every part parses, each cut is a boundary between two
+    statements of the document (Turtle is read left to right, a line at a
+    time at a cut), so the parts' triples are the document's.
+
+    ``None`` when the document cannot be cut safely: a blank node label
+    (``_:b``) would name a different node in each part, and a directive
+    after the header would not reach the parts before it.  See RDF 1.1
+    Turtle (W3C Recommendation, 2014), sections 2.4 and 2.6, and RDF 1.1
+    N-Triples, section 2.
+    """
+    if parts < 2 or fmt_name not in _STATEMENT_END or b"_:" in data:
+        return None
+    start = 0
+    if fmt_name == "turtle":
+        while (line := _HEADER_LINE.match(data, start)) and line.end() > start:
+            start = line.end()
+        if _DIRECTIVE.search(data, start):
+            return None
+    cuts = [0]
+    for k in range(1, parts):
+        end = _STATEMENT_END[fmt_name].search(data, max(start, cuts[-1], len(data) * k // parts))
+        if end is None or end.end() >= len(data):
+            break
+        cuts.append(end.end())
+    if len(cuts) < 2:
+        return None
+    header = data[:start]
+    bounds = list(zip(cuts, cuts[1:] + [len(data)]))
+    return [data[:bounds[0][1]]] + [header + data[a:b] for a, b in bounds[1:]]
 
 
 def syntax_error(exc: SyntaxError, fmt_name: str, path):

@@ -472,3 +472,83 @@ def test_load_of_a_bad_map_leaves_no_graph(run_cli, tmp_path):
     assert f"{bad}:4: bad turtle syntax" in _one_error(run_cli("load", bad, "--store", store))
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{bad.resolve().as_uri()}> {{ ?s ?p ?o }} }}"
     assert run_cli("query", "--store", store, count, "--format", "csv").stdout.splitlines() == ["n", "0"]
+
+
+def _parse(data: bytes) -> set:
+    import pyoxigraph as ox
+
+    return {(t.subject.value, t.predicate.value, str(t.object)) for t in ox.parse(data, format=ox.RdfFormat.TURTLE)}
+
+
+_LONG = (b'@prefix : <urn:x:> .\n# a comment\n:a :p :b .\n:b :p :c ;\n  :q 1 .\n'
+         b':c :p """first line .\n:fake :statement :here .\nlast""" .\n:d :p :e .\n:e :p "end" .\n')
+
+
+def test_split_statements_cuts_between_statements_or_not_at_all():
+    from argmap.triples import split_statements
+
+    plain = _LONG.replace(b'"""first line .\n:fake :statement :here .\nlast"""', b'"one line"')
+    for doc, size in ((plain, 6), (_LONG, 6)):
+        whole, outcomes = _parse(doc), set()
+        assert len(whole) == size
+        for parts in range(2, 8):
+            pieces = split_statements(doc, "turtle", parts)
+            assert pieces and all(p.startswith(b"@prefix : <urn:x:> .\n# a comment\n") for p in pieces[1:])
+            try:
+                got = set().union(*(_parse(p) for p in pieces))
+            except SyntaxError:  # a cut inside the long string: the part before it ends in the string
+                outcomes.add("refused")
+                continue
+            outcomes.add("parsed")
+            assert got == whole
+        assert outcomes == ({"parsed"} if doc is plain else {"refused"})
+    assert split_statements(_LONG + b':f :p _:b1 .\n', "turtle", 2) is None  # a label names one node per part
+    assert split_statements(_LONG + b'PREFIX y: <urn:y:>\ny:f :p :g .\n', "turtle", 2) is None
+    assert split_statements(b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n<urn:a> <urn:b> <urn:e> .\n",
+                            "ntriples", 2)[1] == b"<urn:a> <urn:b> <urn:e> .\n"
+
+
+def _quads(store) -> set:
+    return {(q.subject.value, q.predicate.value, str(q.object), q.graph_name.value) for q in store.store}
+
+
+@pytest.mark.parametrize("source", ["bundled", "long-string"])
+def test_parallel_load_gives_the_triples_of_one_piece(source, tmp_path, monkeypatch):
+    """Loading a file in parts on many threads (a large file's load) stores what one bulk load stores."""
+    from argmap.store import OxigraphStore
+
+    path = BUNDLED
+    if source == "long-string":
+        path = tmp_path / "long.ttl"
+        path.write_bytes(_LONG)
+    answers = []
+    for limit, cores in ((10**12, {0}), (0, set(range(5)))):
+        monkeypatch.setenv("ARGMAP_SPLIT_BYTES", str(limit))
+        monkeypatch.setattr("os.sched_getaffinity", lambda _pid, cores=cores: cores)
+        with OxigraphStore(tmp_path / f"store-{limit}") as st:
+            [report] = st.load([path])
+            answers.append((report.triples, _quads(st)))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == len(_parse(path.read_bytes())) > 0
+    if source == "bundled":  # the parts were loaded, not the whole file after a refused part
+        from argmap.triples import split_statements
+
+        pieces = split_statements(path.read_bytes(), "turtle", 5)
+        assert len(pieces) == 5 and sum(len(_parse(p)) for p in pieces) == answers[0][0]
+
+
+def test_parallel_load_of_a_bad_map_names_the_line_and_leaves_no_graph(tmp_path, monkeypatch):
+    from argmap.errors import ParseError
+    from argmap.store import OxigraphStore
+
+    lines = ["@prefix am: <https://w3id.org/argmap#> ."] + [f"<urn:x:c{i}> a am:Claim ." for i in range(40)]
+    lines[35] = '<urn:x:c34> am:text "unterminated .'
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_SPLIT_BYTES", "0")
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1, 2})
+    with OxigraphStore(tmp_path / "store") as st:
+        with pytest.raises(ParseError) as err:
+            st.load([bad])
+        assert (err.value.path, err.value.line) == (str(bad), 36)
+        assert st.graphs() == []
