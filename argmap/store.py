@@ -587,15 +587,9 @@ class OxigraphStore(Store):
         loaded again in one piece, which gives the same triples or the
         error with its line.
         """
-        import os
+        from .triples import file_parts
 
-        from .triples import SPLIT_BYTES, split_statements
-
-        parts = None
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        if cores > 1 and os.path.getsize(source["path"]) >= int(os.environ.get("ARGMAP_SPLIT_BYTES", SPLIT_BYTES)):
-            with open(source["path"], "rb") as f:
-                parts = split_statements(f.read(), fmt_name, cores)
+        parts = file_parts(source["path"], fmt_name)
         whole = {k: v for k, v in source.items() if k != "path"}
         if parts:
             from concurrent.futures import ThreadPoolExecutor

@@ -28,7 +28,8 @@ from pathlib import Path
 
 __all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
-           "SPLIT_BYTES", "split_statements"]
+           "SPLIT_BYTES", "split_statements",
+           "cores", "file_parts"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -84,6 +85,12 @@ class TripleIndex:
     def add_pairs(self, predicate: str, pairs) -> None:
         """Add ``(subject, object)`` pairs of one predicate."""
         table = self.by.setdefault(predicate, {})
+        if isinstance(pairs, list) and pairs:
+            subjects = [s for s, _o in pairs]
+            if len(set(subjects)) == len(subjects) and table.keys().isdisjoint(subjects):
+                # one object per subject, none seen before: the tables are built without a Python loop
+                table.update(zip(subjects, map(list, zip([o for _s, o in pairs]))))
+                return
         repeated = []
         for s, o in pairs:
             objs = table.get(s)
@@ -167,7 +174,7 @@ SPLIT_BYTES = 16_000_000
 
 # A line of a Turtle header: blank, a comment, or a directive (Turtle 1.1, section 2.4).
 _HEADER_LINE = re.compile(rb"[ \t]*(?:#[^\n]*|(?:@prefix|@base|(?:prefix|base)[ \t])[^\n]*)?\r?\n", re.I)
-_DIRECTIVE = re.compile(rb"^[ \t]*(?:@prefix|@base|(?:prefix|base)[ \t])", re.M | re.I)
+_DIRECTIVE = re.compile(rb"\n[ \t]*(?:@prefix|@base|(?:prefix|base)[ \t])", re.I)  # after the header
 # Where a part may end: after a line ending with "." and before one that starts a statement.
 _STATEMENT_END = {"turtle": re.compile(rb"\.[ \t]*\r?\n(?=[^ \t\r\n#])"), "ntriples": re.compile(rb"\n")}
 
@@ -198,7 +205,7 @@ def split_statements(data: bytes, fmt_name: str, parts: int) -> list[bytes] | No
     if fmt_name == "turtle":
         while (line := _HEADER_LINE.match(data, start)) and line.end() > start:
             start = line.end()
-        if _DIRECTIVE.search(data, start):
+        if _DIRECTIVE.search(data, max(start - 1, 0)):
             return None
     cuts = [0]
     for k in range(1, parts):
@@ -221,12 +228,129 @@ def syntax_error(exc: SyntaxError, fmt_name: str, path):
     return ParseError(f"bad {fmt_name} syntax: {' '.join(str(exc.msg).split())[:200]}", path=str(path), line=line)
 
 
+def cores() -> int:
+    """The processor cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def file_parts(path, fmt_name: str) -> list[bytes] | None:
+    """The file ``path`` cut into one document per core (:func:`split_statements`), or None.
+
+    None for a file under :data:`SPLIT_BYTES` (``ARGMAP_SPLIT_BYTES``), on
+    one core, and for a document that cannot be cut.
+    """
+    n = cores()
+    if n < 2 or fmt_name not in _STATEMENT_END:
+        return None
+    if os.path.getsize(path) < int(os.environ.get("ARGMAP_SPLIT_BYTES", SPLIT_BYTES)):
+        return None
+    with open(path, "rb") as f:
+        return split_statements(f.read(), fmt_name, n)
+
+
 def from_file(path, fmt_name: str) -> TripleIndex:
-    """Stream ``path`` through Oxigraph's parser and index the structure's triples (see :func:`oxigraph_input`)."""
+    """Stream ``path`` through Oxigraph's parser and index the structure's triples (see :func:`oxigraph_input`).
+
+    A large file is read in parts by one process per core (:func:`file_parts`);
+    if a part does not parse, the whole file is read in one piece, which
+    gives the same index or the error with its line.
+    """
     import pyoxigraph as ox
 
     source = oxigraph_input(path, fmt_name)
+    parts = file_parts(path, fmt_name)
+    if parts:
+        args = {k: v for k, v in source.items() if k != "path"}
+        found = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
+        if found is not None:
+            return _indexed(*found)
     return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
+
+
+def _slots(parse) -> tuple[dict, int]:
+    """The ``(subject, object)`` pairs of each structure predicate in ``parse()``, and the triples read."""
+    slots: dict[str, list] = {p: [] for p in PREDICATES}
+    read = 0
+    for s, p, o, _g in parse():
+        read += 1
+        slot = slots.get(p.value)
+        if slot is not None:
+            slot.append((s.value, o.value))
+    return slots, read
+
+
+def _indexed(slots: dict, read: int) -> TripleIndex:
+    index = TripleIndex()
+    for p, pairs in slots.items():
+        index.add_pairs(p, pairs)
+    index.read = read
+    return index
+
+
+def _read_in_processes(parses: list) -> tuple[dict, int] | None:
+    """:func:`_slots` of each parser, the first in this process and each other in a forked one, joined in order.
+
+    None if a part fails to parse or a process fails.  A child sends each
+    predicate's subjects and objects as one NUL-joined string each, which
+    crosses the pipe far faster than a list of pairs.
+    """
+    import multiprocessing
+    import pickle
+
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    for parse in parses[1:]:
+        mine, theirs = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_child_slots, args=(parse, theirs), daemon=True)
+        child.start()
+        theirs.close()
+        children.append((child, mine))
+    try:
+        try:
+            slots, read = _slots(parses[0])
+        except (SyntaxError, OSError, UnicodeDecodeError):
+            return None
+        for child, conn in children:
+            try:
+                sent = pickle.loads(conn.recv_bytes())
+            except (EOFError, OSError):
+                return None
+            if sent is None:
+                return None
+            more, count = sent
+            read += count
+            for p, (n, subjects, objects) in more.items():
+                if isinstance(subjects, str):
+                    subjects, objects = subjects.split("\0"), objects.split("\0")
+                slots[p].extend(zip(subjects, objects) if n else ())
+        return slots, read
+    finally:
+        for child, conn in children:
+            conn.close()
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+
+
+def _child_slots(parse, conn) -> None:
+    """In a forked process: send :func:`_slots` of ``parse()`` down ``conn`` (None if it does not parse)."""
+    import pickle
+
+    gc.disable()
+    try:
+        slots, read = _slots(parse)
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        conn.send_bytes(pickle.dumps(None))
+        return
+    out = {}
+    for p, pairs in slots.items():
+        subjects, objects = [s for s, _o in pairs], [o for _s, o in pairs]
+        joined = "\0".join(subjects), "\0".join(objects)
+        if pairs and (joined[0].count("\0") != len(pairs) - 1 or joined[1].count("\0") != len(pairs) - 1):
+            joined = subjects, objects  # a NUL inside a term: send the lists
+        out[p] = (len(pairs), *joined)
+    conn.send_bytes(pickle.dumps((out, read), protocol=pickle.HIGHEST_PROTOCOL))
+    conn.close()
 
 
 def from_parser(parse, fmt_name: str, path) -> TripleIndex:
@@ -237,25 +361,14 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
     """
     from .errors import InputError, ParseError
 
-    slots: dict[str, list] = {p: [] for p in PREDICATES}
-    read = 0
     try:
-        for s, p, o, _g in parse():
-            read += 1
-            slot = slots.get(p.value)
-            if slot is not None:
-                slot.append((s.value, o.value))
+        return _indexed(*_slots(parse))
     except SyntaxError as exc:
         raise syntax_error(exc, fmt_name, path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     except UnicodeDecodeError:
         raise ParseError("not UTF-8 text", path=str(path)) from None
-    index = TripleIndex()
-    for p, pairs in slots.items():
-        index.add_pairs(p, pairs)
-    index.read = read
-    return index
 
 
 def use_fast_reader(paths, format: str | None = None) -> bool:

@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from .conftest import BUNDLED, CORPORA, ROOT, need_file
 
@@ -123,6 +124,54 @@ def test_malformed_turtle_on_the_fast_path_is_one_line(tmp_path, run_cli):
     assert len(lines) == 1 and lines[0].startswith(f"argmap: error: {bad}:"), res.stderr
     line = int(lines[0][len(f"argmap: error: {bad}:"):].split(":")[0])
     assert line == 3
+
+
+def _split_everything(monkeypatch, n=3):
+    monkeypatch.setenv("ARGMAP_SPLIT_BYTES", "0")
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: set(range(n)))
+
+
+@pytest.mark.parametrize("which", ["generated", "bundled"])
+def test_reading_in_processes_gives_the_index_of_one_piece(which, generated, monkeypatch):
+    """A large file read in parts by several processes gives the index that one reading gives."""
+    from argmap import triples
+
+    path = generated["turtle"] if which == "generated" else BUNDLED
+    one = triples.from_file(path, "turtle")
+    _split_everything(monkeypatch)
+    assert len(triples.file_parts(path, "turtle")) == 3
+    many = triples.from_file(path, "turtle")
+    assert many.read == one.read == len(rdflib.Graph().parse(path, format="turtle"))
+    assert many.by == one.by
+
+
+def test_reading_in_processes_falls_back_where_a_cut_is_inside_a_string(tmp_path, monkeypatch):
+    from argmap import triples
+
+    path = tmp_path / "long.ttl"
+    path.write_text('@prefix am: <https://w3id.org/argmap#> .\n<urn:x:a> a am:Claim .\n'
+                    '<urn:x:a> am:text """one .\n<urn:x:fake> a am:Claim .\nthree""" .\n<urn:x:b> a am:Claim .\n',
+                    encoding="utf-8")
+    _split_everything(monkeypatch, 4)
+    parts = triples.file_parts(path, "turtle")
+    assert parts and any(p.rstrip().endswith(b"one .") for p in parts)  # a cut inside the string
+    index = triples.from_file(path, "turtle")
+    assert sorted(index.subjects(triples.RDF_TYPE)) == ["urn:x:a", "urn:x:b"]
+    assert index.objects("urn:x:a", "https://w3id.org/argmap#text") == ["one .\n<urn:x:fake> a am:Claim .\nthree"]
+
+
+def test_reading_in_processes_reports_the_line_of_a_syntax_error(tmp_path, monkeypatch):
+    from argmap import triples
+    from argmap.errors import ParseError
+
+    lines = ["@prefix am: <https://w3id.org/argmap#> ."] + [f"<urn:x:c{i}> a am:Claim ." for i in range(30)]
+    lines[25] = "<urn:x:c24> a am:Claim ) ."
+    path = tmp_path / "bad.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _split_everything(monkeypatch)
+    with pytest.raises(ParseError) as err:
+        triples.from_file(path, "turtle")
+    assert err.value.line == 26
 
 
 def test_broken_structure_on_the_fast_path_names_the_line(tmp_path, run_cli):
