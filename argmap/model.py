@@ -426,12 +426,13 @@ class ArgumentMap:
 
     def evaluations(self) -> dict[str, list[dict]]:
         """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted; an acceptance word stands for its 1 or 0."""
-        out: dict[str, list[dict]] = {}
         from rdflib import RDF
 
+        from .semantics.evaluation import stored
+
+        out: dict[str, list[dict]] = {}
         for ev in self.graph.subjects(RDF.type, AM.Evaluation):
-            claim = self.graph.value(ev, AM.evaluates)
-            value = self.graph.value(ev, AM.acceptance) or self.graph.value(ev, AM.value)
+            claim, value = stored(self.graph, ev)
             if claim is None or value is None:
                 continue
             sem = self.graph.value(ev, AM.semantics)

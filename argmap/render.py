@@ -106,33 +106,33 @@ def _part(amap, keep: set):
     from rdflib import BNode, Literal, URIRef
 
     from .model import ArgumentMap
-    from .triples import PREDICATES, RDF_TYPE
+    from .triples import LITERAL_PREDICATES, PREDICATES, RDF_TYPE
+    from .vocab import AM
 
     rels = {rid for rid, r in amap.relations.items() if keep.issuperset(r.sources) and r.type != "undercut"
             and r.target in keep}
     rels |= {rid for rid, r in amap.relations.items() if r.type == "undercut" and r.target in rels
              and keep.issuperset(r.sources)}
     index = amap._index
-    literal_p = {p for p in PREDICATES if p.rsplit("#", 1)[-1].rsplit("/", 1)[-1] in (
-        "label", "text", "baseScore", "exact", "start", "end", "weight", "title", "publisher", "date", "creator")}
+    thesis_p = str(AM.mainThesis)
 
     def node(v):
         return URIRef(v) if ":" in v else BNode(v)
 
     g = rdflib.Graph()
     subjects = set(keep) | rels | set(amap.main_theses) | {s.id for s in amap.sources}
-    subjects |= {q for c in keep for q in index.objects(c, "https://w3id.org/argmap#quote")}
+    subjects |= {q for c in keep for q in index.objects(c, str(AM.quote))}
     for p in PREDICATES:
         table = index.by.get(p, {})
         for s in subjects:
             for o in table.get(s, ()):
-                if p == "https://w3id.org/argmap#mainThesis" and o not in keep:
+                if p == thesis_p and o not in keep:
                     continue
-                g.add((node(s), URIRef(p), Literal(o) if p in literal_p else node(o)))
-    for m, t in index.pairs("https://w3id.org/argmap#mainThesis"):
+                g.add((node(s), URIRef(p), Literal(o) if p in LITERAL_PREDICATES else node(o)))
+    for m, t in index.pairs(thesis_p):
         if t in keep:
-            g.add((node(m), URIRef("https://w3id.org/argmap#mainThesis"), node(t)))
-            g.add((node(m), URIRef(RDF_TYPE), URIRef("https://w3id.org/argmap#ArgumentMap")))
+            g.add((node(m), AM.mainThesis, node(t)))
+            g.add((node(m), URIRef(RDF_TYPE), AM.ArgumentMap))
     return ArgumentMap(g, paths=amap.paths)
 
 

@@ -26,7 +26,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["quiet_gc", "PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
+__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
            "cores", "file_parts"]
@@ -46,6 +46,11 @@ PREDICATES = (
                         "premise", "target", "weight", "mainThesis", "source")),
     *(_DCT + p for p in ("title", "publisher", "date", "creator")),
 )
+
+#: Those of :data:`PREDICATES` whose objects are literals.
+LITERAL_PREDICATES = frozenset(
+    (_RDFS + "label", *(_AM + p for p in ("text", "baseScore", "exact", "start", "end", "weight")),
+     *(_DCT + p for p in ("title", "publisher", "date", "creator"))))
 
 #: Files at least this large are read by Oxigraph (``ARGMAP_LARGE_BYTES`` changes it).
 LARGE_BYTES = 2_000_000

@@ -112,7 +112,7 @@ class Builder:
         self.base = str(self.source) + "#"
         self._iris: dict = {}
         # the terms every claim and relation uses, looked up once (a namespace lookup is slow)
-        self._type, self._source, self._label = (URIRef(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
+        self.type_p, self.source_p, self.label_p = (URIRef(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
         self._claim, self._text, self._premise, self._target = (URIRef(str(t)) for t in (AM.Claim, AM.text, AM.premise,
                                                                                           AM.target))
         self._kinds = {k: URIRef(str(t)) for k, t in (("support", AM.Support), ("attack", AM.Attack),
@@ -121,9 +121,9 @@ class Builder:
         self.graph.bind(prefix, self.base)
         self.add = self.graph.add
         self.map = self.iri("map")
-        self.add((self.map, self._type, URIRef(str(AM.ArgumentMap))))
+        self.add((self.map, self.type_p, URIRef(str(AM.ArgumentMap))))
         self.add((self.map, URIRef(str(AM.source)), self.source))
-        self.add((self.source, self._type, URIRef(str(AM.Source))))
+        self.add((self.source, self.type_p, URIRef(str(AM.Source))))
         self.add((self.source, URIRef(str(DCTERMS.title)), Literal(Path(path).name)))
 
     def iri(self, name):
@@ -138,27 +138,27 @@ class Builder:
     def title(self, text: str) -> None:
         """The map's title."""
         if text:
-            self.add((self.map, self._label, self.Literal(text)))
+            self.add((self.map, self.label_p, self.Literal(text)))
 
     def claim(self, name, text: str | None = None, *, label: str | None = None, kind=None):
         """Add the claim ``name`` (an IRI or a name); returns its IRI."""
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self._type, kind if kind is not None else self._claim))
-        self.add((node, self._source, self.source))
+        self.add((node, self.type_p, kind if kind is not None else self._claim))
+        self.add((node, self.source_p, self.source))
         if text is not None:
             self.add((node, self._text, self.Literal(text)))
         if label is not None:
-            self.add((node, self._label, self.Literal(label)))
+            self.add((node, self.label_p, self.Literal(label)))
         return node
 
     def relation(self, name, kind: str, premises, target, *, label: str | None = None):
         """Add a ``support``, ``attack`` or ``undercut`` from ``premises`` to ``target``; returns its IRI."""
         node = name if isinstance(name, self.URIRef) else self.iri(name)
-        self.add((node, self._type, self._kinds[kind]))
-        self.add((node, self._source, self.source))
+        self.add((node, self.type_p, self._kinds[kind]))
+        self.add((node, self.source_p, self.source))
         for p in premises:
             self.add((node, self._premise, p))
         self.add((node, self._target, target))
         if label is not None:
-            self.add((node, self._label, self.Literal(label)))
+            self.add((node, self.label_p, self.Literal(label)))
         return node

@@ -140,7 +140,7 @@ def parse(text: str, path):
 
 def read(path, fmt=None, graph=None):
     """Read an AIF JSON file into an argmap RDF graph (or into ``graph``, e.g. a :class:`._build.TripleList`)."""
-    from rdflib import DCTERMS, RDF, RDFS
+    from rdflib import DCTERMS
 
     from ..vocab import AM
     from ._build import Builder
@@ -148,7 +148,7 @@ def read(path, fmt=None, graph=None):
     nodes, edges, speakers = parse(read_text(path), path)
     b = Builder(path, "aif-map", graph)
     iri, Literal = b.URIRef, b.Literal  # rdflib terms, or a TripleList's plain ones
-    rdf_type, source, label, created = (iri(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label, DCTERMS.created))
+    rdf_type, source, label, created = b.type_p, b.source_p, b.label_p, iri(str(DCTERMS.created))
     scheme_p, scheme_c = iri(str(AM.scheme)), iri(str(AM.ArgumentationScheme))
     b.graph.bind("aif", AIF)
     ins = {nid: [] for nid in nodes}

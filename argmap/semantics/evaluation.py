@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "writable_target", "save"]
+__all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored", "writable_target", "save"]
 
 _NS = "https://w3id.org/argmap#"
 
@@ -83,13 +83,21 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
     return len(values)
 
 
+def stored(graph, node) -> tuple:
+    """``(claim, result)`` of the evaluation ``node`` in ``graph``, as rdflib terms (None where missing).
+
+    The result is the acceptance word where there is one (extension
+    semantics), else ``am:value``.
+    """
+    return (graph.value(node, _iri("evaluates")),
+            graph.value(node, _iri("acceptance")) or graph.value(node, _iri("value")))
+
+
 def evaluations(graph, semantics: str) -> dict:
     """The stored evaluations under ``semantics``: claim id -> strength (float) or acceptance (str)."""
-    term = {t: _iri(t) for t in TERMS}
     out = {}
-    for node in graph.subjects(term["semantics"], _iri(SEMANTICS_IRI[semantics])):
-        claim = graph.value(node, term["evaluates"])
-        value = graph.value(node, term["acceptance"]) or graph.value(node, term["value"])
+    for node in graph.subjects(_iri("semantics"), _iri(SEMANTICS_IRI[semantics])):
+        claim, value = stored(graph, node)
         if claim is not None and value is not None:
             value = value.toPython()
             out[str(claim)] = float(value) if isinstance(value, Decimal) else value
