@@ -105,9 +105,9 @@ def info(amap: "ArgumentMap") -> dict:
     from .model import local_name
 
     kinds = Counter()
-    for c in amap.claims.values():
-        named = [local_name(t) for t in c.types if local_name(t) != "Claim"]
-        kinds[", ".join(named) or "Claim"] += 1
+    for types, n in Counter(c.types for c in amap.claims.values()).items():  # few distinct type lists
+        named = [local_name(t) for t in types if local_name(t) != "Claim"]
+        kinds[", ".join(named) or "Claim"] += n
     rels = Counter(r.type for r in amap.relations.values())
     return {
         "claims": len(amap.claims),

@@ -166,11 +166,13 @@ class ArgumentMap:
             if not use_fast_reader(paths, format):
                 amap = cls(_read_graphs(paths, format, bar=bar), paths=paths)
             else:
-                with quiet_gc():
+                with quiet_gc():  # the claims and relations that check builds too
                     index, parts = read_parts(paths, format)
                     bar.advance(len(paths))
                     amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
                     amap._parts = parts
+                    amap.check()
+                return amap
             amap.check()
         return amap
 
@@ -207,13 +209,21 @@ class ArgumentMap:
 
         classes = self._subclasses
         out = {root: set() for root in classes}
-        relevant = set().union(*classes.values())
+        roots_of: dict = {}  # each class's roots, found once: most nodes share a handful of type lists
+        for root, subs in classes.items():
+            for c in subs:
+                roots_of.setdefault(c, []).append(root)
+        by_types: dict = {}
         for s, types in self._index.by[RDF_TYPE].items():
-            if relevant.isdisjoint(types):
-                continue
-            for root, subs in classes.items():
-                if not subs.isdisjoint(types):
-                    out[root].add(s)
+            key = types[0] if len(types) == 1 else tuple(types)
+            members = by_types.get(key)
+            if members is None:
+                members = by_types[key] = []
+            members.append(s)
+        for key, members in by_types.items():
+            roots = dict.fromkeys(r for t in ((key,) if isinstance(key, str) else key) for r in roots_of.get(t, ()))
+            for root in roots:
+                out[root].update(members)
         return out
 
     def _instances(self, cls_) -> set:
@@ -263,19 +273,18 @@ class ArgumentMap:
         out = {}
         for node in sorted(self._instances(AM.Relation)):
             kind = kind_of.get(node)
-            if kind is None:
-                declared = [k for k, members in kinds if node in members]
-                what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
-                raise self._error(node, f"relation has {what}")
             targets = targets_of.get(node, ())
-            if len(targets) != 1:
-                raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
             premises = premises_of.get(node)
-            if not premises:
+            if kind is None or len(targets) != 1 or not premises:
+                if kind is None:
+                    declared = [k for k, members in kinds if node in members]
+                    what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
+                    raise self._error(node, f"relation has {what}")
+                if len(targets) != 1:
+                    raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
                 raise self._error(node, "relation has no premise")
-            weight = self._float(node, AM.weight) if node in weights else None
-            out[node] = Relation(node, kind, tuple(premises) if len(premises) == 1 else tuple(sorted(premises)),
-                                 targets[0], weight)
+            out[node] = Relation(node, kind, (premises[0],) if len(premises) == 1 else tuple(sorted(premises)),
+                                 targets[0], self._float(node, AM.weight) if node in weights else None)
         return out
 
     @cached_property

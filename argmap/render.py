@@ -84,20 +84,33 @@ class View:
     note: str | None = None
 
 
-def _neighbours(amap) -> dict[str, list[str]]:
-    """Claims one relation away from each claim, either way (an undercut reaches the relation's ends)."""
-    near: dict[str, set] = {}
-    for r in amap.relations.values():
-        ends = set(r.sources)
+def _neighbours(amap):
+    """Claims one relation away from a claim, either way (an undercut reaches the relation's ends), sorted.
+
+    A function of the claim: each relation's ends are gathered once, and a
+    claim's neighbours only when asked for, since a drawn part needs few.
+    """
+    relations = amap.relations
+    ends_of: dict[str, list] = {}
+    for r in relations.values():
         if r.type == "undercut":
-            inner = amap.relations[r.target]
-            ends.update(inner.sources)
-            ends.add(inner.target)
+            inner = relations[r.target]
+            ends = (*r.sources, *inner.sources, inner.target)
         else:
-            ends.add(r.target)
+            ends = (*r.sources, r.target)
         for a in ends:
-            near.setdefault(a, set()).update(ends - {a})
-    return {c: sorted(n) for c, n in near.items()}
+            slot = ends_of.get(a)
+            if slot is None:
+                ends_of[a] = [ends]
+            else:
+                slot.append(ends)
+
+    def near(claim) -> list[str]:
+        found = set().union(*ends_of.get(claim, ()))
+        found.discard(claim)
+        return sorted(found)
+
+    return near
 
 
 def _part(amap, keep: set):
@@ -166,7 +179,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
     keep = dict.fromkeys(seeds)
     frontier = list(keep)
     for _ in range(options.depth):
-        nxt = sorted({n for c in frontier for n in near.get(c, ()) if n not in keep}, key=lambda c: (-scores[c], c))
+        nxt = sorted({n for c in frontier for n in near(c) if n not in keep}, key=lambda c: (-scores[c], c))
         nxt = nxt[: max(0, PART - len(keep))]
         keep.update(dict.fromkeys(nxt))
         frontier = nxt

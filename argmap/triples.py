@@ -276,11 +276,11 @@ def _slots(parse) -> tuple[dict, int]:
     """The ``(subject, object)`` pairs of each structure predicate in ``parse()``, and the triples read."""
     slots: dict[str, list] = {p: [] for p in PREDICATES}
     read = 0
-    for s, p, o, _g in parse():
+    for q in parse():  # a term at a time: unpacking the quad would build its graph name too
         read += 1
-        slot = slots.get(p.value)
+        slot = slots.get(q.predicate.value)
         if slot is not None:
-            slot.append((s.value, o.value))
+            slot.append((q.subject.value, q.object.value))
     return slots, read
 
 

@@ -108,10 +108,10 @@ class AttackGraph:
 
         arguments = list(arguments)
         index = {a: i for i, a in enumerate(arguments)}
-        pairs = sorted({(index[a], index[b]) for a, b in attacks})
-        src = np.array([p[0] for p in pairs], dtype=np.int64)
-        dst = np.array([p[1] for p in pairs], dtype=np.int64)
-        return cls(arguments, src, dst)
+        ends = np.fromiter((index[x] for pair in attacks for x in pair), dtype=np.int64).reshape(-1, 2)
+        n = max(len(arguments), 1)
+        codes = np.unique(ends[:, 0] * n + ends[:, 1])  # sorted by attacker, then attacked; no repeats
+        return cls(arguments, codes // n, codes % n)
 
     @classmethod
     def from_framework(cls, fw, support: str | tuple | None = None) -> "AttackGraph":
@@ -119,14 +119,13 @@ class AttackGraph:
         from ..errors import UsageError
 
         modes = _modes(support)
-        rels = {rid: (kind, premises, t) for rid, kind, premises, t in fw.relations}
-        undercut = {t for _r, kind, _p, t in fw.relations if kind == "undercut" and rels.get(t, ("",))[0] != "support"}
+        rels = {r[0]: r for r in fw.relations}  # id: (id, kind, premises, target)
+        undercut = {t for _r, kind, _p, t in fw.relations if kind == "undercut" and rels.get(t, (t, None))[1] != "support"}
 
         def attackers_of(rid):
-            kind, premises, _t = rels[rid]
-            return [rid] if rid in undercut else list(premises)
+            return (rid,) if rid in undercut else rels[rid][2]
 
-        attacks = {(a, t) for rid, (kind, _p, t) in rels.items() if kind == "attack" for a in attackers_of(rid)}
+        attacks = {(a, t) for rid, kind, _p, t in rels.values() if kind == "attack" for a in attackers_of(rid)}
         if modes:
             import networkx as nx
 
@@ -152,11 +151,11 @@ class AttackGraph:
         for a, b in attacks:
             attackers.setdefault(b, set()).add(a)
         for rid in sorted(undercut):  # an inference falls with any of its premises
-            hits = set().union(*(attackers.get(p, ()) for p in rels[rid][1]))
+            hits = set().union(*(attackers.get(p, ()) for p in rels[rid][2]))
             attacks |= {(a, rid) for a in hits}
-        attacks |= {(a, t) for rid, (kind, _p, t) in rels.items() if kind == "undercut" and t in undercut
+        attacks |= {(a, t) for rid, kind, _p, t in rels.values() if kind == "undercut" and t in undercut
                     for a in attackers_of(rid)}
-        unknown = {x for pair in attacks for x in pair} - set(fw.base) - undercut
+        unknown = {x for pair in attacks for x in pair if x not in fw.base and x not in undercut}
         if unknown:
             raise UsageError(f"attack between unknown claims: {', '.join(sorted(unknown))}")
         graph = cls.from_edges(list(fw.base) + sorted(undercut), attacks)

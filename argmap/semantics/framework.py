@@ -28,10 +28,19 @@ class Framework:
 
     @classmethod
     def from_map(cls, amap, default_base: float = 0.5) -> "Framework":
-        """The framework of an :class:`~argmap.model.ArgumentMap`."""
-        rels = [(r.id, r.type, r.sources, r.target) for r in amap.relations.values()]
-        weights = {r.id: r.weight for r in amap.relations.values() if r.weight is not None}
-        return cls(amap.base_scores(default_base), rels, weights)
+        """The framework of an :class:`~argmap.model.ArgumentMap`.
+
+        Built once per map (and ``default_base``), like the map's claims and
+        relations, so that several semantics share it and its :meth:`arrays`;
+        treat it as read-only (:meth:`with_base` and :meth:`without` copy).
+        """
+        built = amap.__dict__.setdefault("_frameworks", {})
+        fw = built.get(default_base)
+        if fw is None:
+            rels = [(r.id, r.type, r.sources, r.target) for r in amap.relations.values()]
+            weights = {r.id: r.weight for r in amap.relations.values() if r.weight is not None}
+            fw = built[default_base] = cls(amap.base_scores(default_base), rels, weights)
+        return fw
 
     @classmethod
     def from_edges(cls, base, attacks=(), supports=()) -> "Framework":
