@@ -266,9 +266,9 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     parts = file_parts(path, fmt_name)
     if parts:
         args = {k: v for k, v in source.items() if k != "path"}
-        found = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
-        if found is not None:
-            return _indexed(*found)
+        index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
+        if index is not None:
+            return index
     return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
 
 
@@ -292,10 +292,11 @@ def _indexed(slots: dict, read: int) -> TripleIndex:
     return index
 
 
-def _read_in_processes(parses: list) -> tuple[dict, int] | None:
-    """:func:`_slots` of each parser, the first in this process and each other in a forked one, joined in order.
+def _read_in_processes(parses: list) -> TripleIndex | None:
+    """The index of the parts ``parses`` in order: the first read in this process, each other in a forked one.
 
-    None if a part fails to parse or a process fails.  A child sends each
+    None if a part fails to parse or a process fails.  This process indexes
+    its part while the others still read theirs.  A child sends each
     predicate's subjects and objects as one NUL-joined string each, which
     crosses the pipe far faster than a list of pairs.
     """
@@ -312,7 +313,7 @@ def _read_in_processes(parses: list) -> tuple[dict, int] | None:
         children.append((child, mine))
     try:
         try:
-            slots, read = _slots(parses[0])
+            index = _indexed(*_slots(parses[0]))
         except (SyntaxError, OSError, UnicodeDecodeError):
             return None
         for child, conn in children:
@@ -323,12 +324,13 @@ def _read_in_processes(parses: list) -> tuple[dict, int] | None:
             if sent is None:
                 return None
             more, count = sent
-            read += count
+            index.read += count
             for p, (n, subjects, objects) in more.items():
-                if isinstance(subjects, str):
-                    subjects, objects = subjects.split("\0"), objects.split("\0")
-                slots[p].extend(zip(subjects, objects) if n else ())
-        return slots, read
+                if n:
+                    if isinstance(subjects, str):
+                        subjects, objects = subjects.split("\0"), objects.split("\0")
+                    index.add_pairs(p, list(zip(subjects, objects)))
+        return index
     finally:
         for child, conn in children:
             conn.close()
