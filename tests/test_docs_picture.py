@@ -3,7 +3,8 @@
 Drawing is not byte-for-byte reproducible across Chromium versions and
 fonts, so the committed picture is checked for what can be: a PNG of the
 page's size, as this test takes it, with the map drawn in it (many colours,
-not a blank page).  ``ARGMAP_UPDATE_DOCS=1`` writes a new one.
+not a blank page).  The picture is the page after its search box found the
+main thesis: zoomed in on it, with its text, quotes and reasons beside it.  ``ARGMAP_UPDATE_DOCS=1`` writes a new one.
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ def test_readme_picture_is_the_rendered_bundled_map(tmp_path, run_cli, chromium_
     page.set_viewport_size({"width": SIZE[0], "height": SIZE[1]})
     page.goto(page_file.as_uri())
     page.wait_for_selector("body[data-settled=true]", timeout=60_000)
+    # the picture shows the main thesis found by its words: zoomed in, its text, quotes and reasons beside it
+    from argmap.model import ArgumentMap
+
+    amap = ArgumentMap.bundled()
+    thesis = amap.claims[amap.main_thesis]
+    page.fill("#search", thesis.label)
+    assert page.inner_text("#details h2") == thesis.label
+    assert page.inner_text("#details .meta").startswith("Main thesis")
+    assert thesis.text in page.inner_text("#details")
     shot = page.screenshot()
     assert page.problems == []
     assert png_size(shot) == SIZE
