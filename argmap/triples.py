@@ -302,7 +302,10 @@ def _read_in_processes(parses: list) -> TripleIndex | None:
     """
     import multiprocessing
     import pickle
+    import sys
 
+    if not sys.platform.startswith("linux"):  # forking is Linux's cheap, safe way here
+        return None
     ctx = multiprocessing.get_context("fork")
     children = []
     for parse in parses[1:]:
@@ -340,24 +343,33 @@ def _read_in_processes(parses: list) -> TripleIndex | None:
 
 
 def _child_slots(parse, conn) -> None:
-    """In a forked process: send :func:`_slots` of ``parse()`` down ``conn`` (None if it does not parse)."""
+    """In a forked process: send :func:`_slots` of ``parse()`` down ``conn`` (None if it does not parse).
+
+    The process ends with ``os._exit``, so that it never touches the
+    standard streams it shares with its parent (whose locks another of the
+    parent's threads, such as a progress bar's, may have held at the fork),
+    nor prints a traceback; a parent that gets nothing reads the file whole.
+    """
     import pickle
 
     gc.disable()
     try:
-        slots, read = _slots(parse)
-    except (SyntaxError, OSError, UnicodeDecodeError):
-        conn.send_bytes(pickle.dumps(None))
-        return
-    out = {}
-    for p, pairs in slots.items():
-        subjects, objects = [s for s, _o in pairs], [o for _s, o in pairs]
-        joined = "\0".join(subjects), "\0".join(objects)
-        if pairs and (joined[0].count("\0") != len(pairs) - 1 or joined[1].count("\0") != len(pairs) - 1):
-            joined = subjects, objects  # a NUL inside a term: send the lists
-        out[p] = (len(pairs), *joined)
-    conn.send_bytes(pickle.dumps((out, read), protocol=pickle.HIGHEST_PROTOCOL))
-    conn.close()
+        try:
+            slots, read = _slots(parse)
+        except (SyntaxError, OSError, UnicodeDecodeError):
+            conn.send_bytes(pickle.dumps(None))
+            return
+        out = {}
+        for p, pairs in slots.items():
+            subjects, objects = [s for s, _o in pairs], [o for _s, o in pairs]
+            joined = "\0".join(subjects), "\0".join(objects)
+            if pairs and (joined[0].count("\0") != len(pairs) - 1 or joined[1].count("\0") != len(pairs) - 1):
+                joined = subjects, objects  # a NUL inside a term: send the lists
+            out[p] = (len(pairs), *joined)
+        conn.send_bytes(pickle.dumps((out, read), protocol=pickle.HIGHEST_PROTOCOL))
+        conn.close()
+    finally:
+        os._exit(0)
 
 
 def from_parser(parse, fmt_name: str, path) -> TripleIndex:

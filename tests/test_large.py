@@ -160,6 +160,21 @@ def test_reading_in_processes_falls_back_where_a_cut_is_inside_a_string(tmp_path
     assert index.objects("urn:x:a", "https://w3id.org/argmap#text") == ["one .\n<urn:x:fake> a am:Claim .\nthree"]
 
 
+def test_reading_in_processes_keeps_a_nul_inside_a_term(tmp_path, monkeypatch):
+    """A literal holding U+0000 cannot travel NUL-joined; the other process sends its lists instead."""
+    from argmap import triples
+
+    lines = ["@prefix am: <https://w3id.org/argmap#> ."] + [f'<urn:x:c{i}> am:text "claim {i}" .' for i in range(30)]
+    lines[28] = '<urn:x:c27> am:text "before\\u0000after" .'
+    path = tmp_path / "nul.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = triples.from_file(path, "turtle")
+    _split_everything(monkeypatch)
+    many = triples.from_file(path, "turtle")
+    assert many.objects("urn:x:c27", "https://w3id.org/argmap#text") == ["before\0after"]
+    assert many.by == one.by and many.read == one.read == 30
+
+
 def test_reading_in_processes_reports_the_line_of_a_syntax_error(tmp_path, monkeypatch):
     from argmap import triples
     from argmap.errors import ParseError
