@@ -233,14 +233,13 @@ def explain(source, claim, semantics, what_if, fmt):
     """
     import json
 
-    from .semantics.explain import explain as run
+    from . import explain as run
     from .semantics.explain import parse_what_if, resolve
-    from .semantics.framework import Framework
 
     amap = source.load()
     cid = resolve(amap.claims, claim)
     changes = parse_what_if(amap.claims, what_if)
-    result = run(Framework.from_map(amap), cid, semantics, what_if=changes, thesis=amap.main_thesis)
+    result = run(amap, cid, semantics, what_if=changes)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return

@@ -156,23 +156,24 @@ class ArgumentMap:
         :func:`argmap.triples.use_fast_reader`).  The answers are the same
         either way.
         """
-        from .triples import quiet_gc, read_parts, use_fast_reader
+        from contextlib import nullcontext
 
         from .progress import files_label, progress
+        from .triples import quiet_gc, read_parts, use_fast_reader
 
         if not paths:
             raise MapError("no map given")
-        with progress(f"reading {files_label(paths)}", total=len(paths)) as bar:
-            if not use_fast_reader(paths, format):
-                amap = cls(_read_graphs(paths, format, bar=bar), paths=paths)
+        fast = use_fast_reader(paths, format)
+        # without the cyclic collector, for the claims and relations that check builds too
+        bar = progress(f"reading {files_label(paths)}", total=len(paths))
+        with bar, (quiet_gc() if fast else nullcontext()):
+            if fast:
+                index, parts = read_parts(paths, format)
+                bar.advance(len(paths))
+                amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
+                amap._parts = parts
             else:
-                with quiet_gc():  # the claims and relations that check builds too
-                    index, parts = read_parts(paths, format)
-                    bar.advance(len(paths))
-                    amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
-                    amap._parts = parts
-                    amap.check()
-                return amap
+                amap = cls(_read_graphs(paths, format, bar=bar), paths=paths)
             amap.check()
         return amap
 
@@ -273,15 +274,15 @@ class ArgumentMap:
         out = {}
         for node in sorted(self._instances(AM.Relation)):
             kind = kind_of.get(node)
+            if kind is None:
+                declared = [k for k, members in kinds if node in members]
+                what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
+                raise self._error(node, f"relation has {what}")
             targets = targets_of.get(node, ())
+            if len(targets) != 1:
+                raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
             premises = premises_of.get(node)
-            if kind is None or len(targets) != 1 or not premises:
-                if kind is None:
-                    declared = [k for k, members in kinds if node in members]
-                    what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
-                    raise self._error(node, f"relation has {what}")
-                if len(targets) != 1:
-                    raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
+            if not premises:
                 raise self._error(node, "relation has no premise")
             out[node] = Relation(node, kind, (premises[0],) if len(premises) == 1 else tuple(sorted(premises)),
                                  targets[0], self._float(node, AM.weight) if node in weights else None)
