@@ -105,15 +105,14 @@ def info(amap: "ArgumentMap") -> dict:
     from .model import local_name
 
     kinds = Counter()
-    for types, n in Counter(c.types for c in amap.claims.values()).items():  # few distinct type lists
+    for types, n in amap.claim_types().items():
         named = [local_name(t) for t in types if local_name(t) != "Claim"]
         kinds[", ".join(named) or "Claim"] += n
-    rels = Counter(r.type for r in amap.relations.values())
     return {
         "claims": len(amap.claims),
         "claim_kinds": dict(sorted(kinds.items())),
         "relations": len(amap.relations),
-        "relation_kinds": {k: rels.get(k, 0) for k in ("support", "attack", "undercut")},
+        "relation_kinds": amap.relation_counts(),
         "sources": [(s.title or s.id) + (f" ({s.date})" if s.date else "") for s in amap.sources],
         "main_theses": list(amap.main_theses),
     }

@@ -13,6 +13,8 @@ not the target itself (Pollock 1987; AIF, Chesñevar et al. 2006).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -208,39 +210,20 @@ class ArgumentMap:
         """The nodes typed with each class of :attr:`_subclasses` (or a subclass of it)."""
         from .triples import RDF_TYPE
 
-        classes = self._subclasses
-        out = {root: set() for root in classes}
-        roots_of: dict = {}  # each class's roots, found once: most nodes share a handful of type lists
-        for root, subs in classes.items():
-            for c in subs:
-                roots_of.setdefault(c, []).append(root)
-        by_types: dict = {}
-        for s, types in self._index.by[RDF_TYPE].items():
-            key = types[0] if len(types) == 1 else tuple(types)
-            members = by_types.get(key)
+        typed: dict = {}  # the nodes of each type: a map uses a handful of types
+        for s, t in zip(*self._index.columns(RDF_TYPE)):
+            members = typed.get(t)
             if members is None:
-                members = by_types[key] = []
-            members.append(s)
-        for key, members in by_types.items():
-            roots = dict.fromkeys(r for t in ((key,) if isinstance(key, str) else key) for r in roots_of.get(t, ()))
-            for root in roots:
-                out[root].update(members)
-        return out
+                typed[t] = [s]
+            else:
+                members.append(s)
+        return {root: set().union(*(typed[c] for c in subs if c in typed)) for root, subs in self._subclasses.items()}
 
     def _instances(self, cls_) -> set:
         return self._kinds[str(cls_)]
 
     def _value(self, node, prop):
         return self._index.value(node, str(prop))
-
-    def _float(self, node, prop) -> float | None:
-        v = self._index.value(node, str(prop))
-        if v is None:
-            return None
-        try:
-            return float(v)
-        except (TypeError, ValueError):
-            raise MapError(f"{node}: {prop} is not a number: {v!s}", path=self._path_of(node), line=self._line_of(node)) from None
 
     def _int(self, node, prop) -> int | None:
         v = self._index.value(node, str(prop))
@@ -260,62 +243,123 @@ class ArgumentMap:
 
     # --- what the map holds -----------------------------------------------------
     def _table(self, prop) -> dict:
-        return self._index.by.get(str(prop), {})
+        return self._index.table(str(prop))
 
     @cached_property
-    def relations(self) -> dict[str, Relation]:
-        """The map's relations by id (IRI), sorted by id."""
-        kinds = [(k, self._instances(c)) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))]
-        targets_of, premises_of, weights = self._table(AM.target), self._table(AM.premise), self._table(AM.weight)
-        kind_of: dict = {}  # a node's one kind, or None when it has several
-        for k, members in kinds:
-            for n in members:
-                kind_of[n] = None if n in kind_of else k
-        out = {}
-        for node in sorted(self._instances(AM.Relation)):
-            kind = kind_of.get(node)
-            if kind is None:
-                declared = [k for k, members in kinds if node in members]
-                what = "no kind (support, attack or undercut)" if not declared else "several kinds: " + ", ".join(declared)
-                raise self._error(node, f"relation has {what}")
-            targets = targets_of.get(node, ())
-            if len(targets) != 1:
-                raise self._error(node, f"relation has {len(targets)} targets; it needs exactly one")
-            premises = premises_of.get(node)
-            if not premises:
-                raise self._error(node, "relation has no premise")
-            out[node] = Relation(node, kind, (premises[0],) if len(premises) == 1 else tuple(sorted(premises)),
-                                 targets[0], self._float(node, AM.weight) if node in weights else None)
-        return out
+    def _relation_kinds(self) -> list[tuple[str, set]]:
+        return [(k, self._instances(c)) for k, c in (("support", AM.Support), ("attack", AM.Attack), ("undercut", AM.Undercut))]
+
+    def _relation_fault(self, node) -> str | None:
+        """What is wrong with the relation ``node`` on its own (kind, target, premises, weight), or None.
+
+        The reference for :meth:`_check_relations`, which finds the faulty
+        relations without a loop per relation and asks this of the first.
+        """
+        declared = [k for k, members in self._relation_kinds if node in members]
+        if len(declared) != 1:
+            return "relation has " + ("no kind (support, attack or undercut)" if not declared
+                                      else "several kinds: " + ", ".join(declared))
+        targets = self._table(AM.target).get(node, ())
+        if len(targets) != 1:
+            return f"relation has {len(targets)} targets; it needs exactly one"
+        if not self._table(AM.premise).get(node):
+            return "relation has no premise"
+        weight = self._value(node, AM.weight)
+        if weight is not None and not _is_number(weight):
+            return f"{AM.weight} is not a number: {weight}"
+        return None
+
+    def _columns(self, prop) -> tuple[list, list]:
+        return self._index.columns(str(prop))
 
     @cached_property
-    def claims(self) -> dict[str, Claim]:
-        """The map's claims by id (IRI), sorted by id."""
+    def _relation_set(self) -> set:
+        return self._instances(AM.Relation)
+
+    def _check_relations(self) -> None:
+        """Raise the first (by id) relation's :meth:`_relation_fault`, if any relation has one.
+
+        The suspects are found from the columns of triples, with set
+        operations; a pair read twice makes a suspect that the reference clears.
+        """
+        ids = self._relation_set
+        kinds = [members for _k, members in self._relation_kinds]
+        faulty = set().union(*(a & b for i, a in enumerate(kinds) for b in kinds[i + 1:]))
+        faulty |= ids.difference(*kinds)
+        targeted = self._columns(AM.target)[0]
+        faulty |= ids.difference(targeted)
+        faulty |= ids.difference(self._columns(AM.premise)[0])
+        if len(set(targeted)) != len(targeted):
+            faulty.update(n for n, k in Counter(targeted).items() if k > 1)
+        faulty.update(n for n, w in zip(*self._columns(AM.weight)) if not _is_number(w))
+        for node in sorted(faulty & ids):
+            fault = self._relation_fault(node)
+            if fault is not None:
+                raise self._error(node, fault)
+
+    @cached_property
+    def relations(self) -> "Mapping[str, Relation]":
+        """The map's relations by id (IRI), sorted by id; each is built when first looked at."""
+        self._check_relations()
+        supports, attacks = self._instances(AM.Support), self._instances(AM.Attack)
+        tables: list = []  # targets, premises and weights, indexed when the first relation is built
+
+        def make(node):
+            if not tables:
+                tables.extend(self._table(p) for p in (AM.target, AM.premise, AM.weight))
+            targets_of, premises_of, weights = tables
+            premises = premises_of[node]
+            return Relation(node, "support" if node in supports else "attack" if node in attacks else "undercut",
+                            (premises[0],) if len(premises) == 1 else tuple(sorted(premises)), targets_of[node][0],
+                            float(min(weights[node])) if node in weights else None)
+
+        return _Lazy(self._relation_set, make)
+
+    @cached_property
+    def _base_scores(self) -> dict[str, float]:
+        """The base score of each claim that has one; a score that is not a number is an error at its claim."""
+        claims = self._claim_set
+        nodes, values = self._columns(AM.baseScore)
+        if len(set(nodes)) != len(nodes):  # several scores for one claim: the least, as ever
+            table = self._table(AM.baseScore)
+            nodes, values = list(table), [min(v) for v in table.values()]
+        try:
+            return {n: float(v) for n, v in zip(nodes, values) if n in claims}
+        except ValueError:
+            pass
+        node = min(n for n, v in zip(nodes, values) if n in claims and not _is_number(v))
+        raise self._error(node, f"{AM.baseScore} is not a number: {self._value(node, AM.baseScore)}")
+
+    @cached_property
+    def _claim_set(self) -> set:
+        return self._instances(AM.Claim)
+
+    @cached_property
+    def claims(self) -> "Mapping[str, Claim]":
+        """The map's claims by id (IRI), sorted by id; each is built when first looked at."""
         from .triples import RDF_TYPE
 
-        value = self._index.value
-        quotes_of, texts, labels = self._table(AM.quote), self._table(AM.text), self._table(RDFS_LABEL)
-        types_of, speakers, bases = self._table(RDF_TYPE), self._table(AM.attributedTo), self._table(AM.baseScore)
+        value, table = self._index.value, self._table
         exact_p, in_source_p = str(AM.exact), str(AM.inSource)
-        base_p = str(AM.baseScore)
-        out = {}
-        for node in sorted(self._instances(AM.Claim)):
+        base = self._base_scores
+
+        def make(node):
             quotes = ()
-            if node in quotes_of:
+            if node in table(AM.quote):
                 quotes = tuple(sorted(
                     (Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start), self._int(q, AM.end))
-                     for q in quotes_of[node]),
+                     for q in table(AM.quote)[node]),
                     key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text)))
-            text, label = texts.get(node), labels.get(node)
+            text, label = table(AM.text).get(node), table(RDFS_LABEL).get(node)
             text = text and min(text)
             label = label and min(label)
-            types = types_of[node]
-            who = speakers.get(node)
-            out[node] = Claim(node, label or text or node, text or label or "",
-                              (types[0],) if len(types) == 1 else tuple(sorted(types)), quotes,
-                              self._float(node, base_p) if node in bases else None,
-                              tuple(sorted(who)) if who else ())
-        return out
+            types = table(RDF_TYPE)[node]
+            who = table(AM.attributedTo).get(node)
+            return Claim(node, label or text or node, text or label or "",
+                         (types[0],) if len(types) == 1 else tuple(sorted(types)), quotes,
+                         base.get(node), tuple(sorted(who)) if who else ())
+
+        return _Lazy(self._claim_set, make)
 
     @cached_property
     def main_theses(self) -> list[str]:
@@ -334,34 +378,90 @@ class ArgumentMap:
 
         dct = "http://purl.org/dc/terms/"
         index = self._index
-        nodes = set(index.subjects(RDF_TYPE, str(AM.Source)))
+        source_t = str(AM.Source)
+        nodes = {s for s, t in zip(*index.columns(RDF_TYPE)) if t == source_t}
         nodes.update(o for p in (AM.source, AM.inSource) for _s, o in index.pairs(str(p)))
         return [Source(n, *(index.value(n, dct + k) for k in ("title", "publisher", "date", "creator")))
                 for n in sorted(nodes)]
 
+    def relation_columns(self) -> dict:
+        """The relations' structure as columns, for compiling it without building each :class:`Relation`.
+
+        ``{"support": ids, "attack": ids, "premises": (relation ids, claim ids),
+        "targets": {relation id: target}, "weights": {relation id: weight}}``;
+        the rest of :attr:`relations` are undercuts, and each premise pair
+        appears once.  The map is checked first.
+        """
+        self.relations
+        rels = self._relation_set
+        subjects, objects = self._columns(AM.premise)
+        pairs = dict.fromkeys(zip(subjects, objects))  # a triple read twice counts once
+        if len(pairs) != len(subjects) or not rels.issuperset(subjects):
+            pairs = {(s, o): None for s, o in pairs if s in rels}
+        subjects, objects = self._columns(AM.target)
+        targets = dict(zip(subjects, objects))
+        if not rels.issuperset(targets):
+            targets = {s: o for s, o in targets.items() if s in rels}
+        weights = {s: float(min(w)) for s, w in self._table(AM.weight).items() if s in rels}
+        return {"support": self._instances(AM.Support), "attack": self._instances(AM.Attack),
+                "premises": ([s for s, _o in pairs], [o for _s, o in pairs]), "targets": targets, "weights": weights}
+
+    def claim_types(self) -> "Counter[tuple[str, ...]]":
+        """How many claims have each list of types (sorted IRIs), counted without building the claims."""
+        from .triples import RDF_TYPE
+
+        claims = self._claim_set
+        subjects, objects = self._index.columns(RDF_TYPE)
+        if len(set(subjects)) == len(subjects):  # one type each, the usual case
+            return Counter((t,) for s, t in zip(subjects, objects) if s in claims)
+        return Counter((ts[0],) if len(ts) == 1 else tuple(sorted(ts))
+                       for s, ts in self._index.table(RDF_TYPE).items() if s in claims)
+
+    def relation_counts(self) -> dict[str, int]:
+        """How many relations of each kind (see :data:`RELATION_TYPES`) the map has."""
+        self.relations  # checks that each has exactly one kind
+        return {k: len(members) for k, members in self._relation_kinds}
+
     def base_scores(self, default: float = 0.5) -> dict[str, float]:
         """Each claim's base score, ``default`` where the map gives none."""
-        return {cid: (c.base_score if c.base_score is not None else default) for cid, c in self.claims.items()}
+        base = self._base_scores
+        return {cid: base.get(cid, default) for cid in self.claims}
 
     def check(self) -> None:
         """Raise :class:`MapError` if the map's structure cannot be used.
 
-        Every relation needs a kind, premises and one target; its ends must be
-        claims (or, for an undercut, a relation).
+        Every relation needs one kind, premises and one target; its ends must
+        be claims (or, for an undercut's target, a relation), and scores and
+        weights must be numbers.  The first fault by id is reported (claims'
+        scores first), as :meth:`_ends_fault` and :meth:`_relation_fault`
+        describe it.
         """
-        claims, relations = self.claims, self.relations
-        for r in relations.values():
-            for p in r.sources:
-                if p not in claims:
-                    raise self._error(r.id, f"premise {p} is not a claim of the map")
-            if r.type == "undercut":
-                if r.target not in relations:
-                    raise self._error(r.id, f"undercut target {r.target} is not a relation of the map")
-            elif r.target not in claims:
-                raise self._error(r.id, f"{r.type} target {r.target} is not a claim of the map")
+        self._base_scores
+        self.relations
+        claims, relations = self._claim_set, self._relation_set
+        undercuts = self._instances(AM.Undercut)
+        premises, targets = self._index.columns(str(AM.premise)), self._index.columns(str(AM.target))
+        faulty = {s for s, o in zip(*premises) if o not in claims and s in relations}
+        faulty.update(s for s, o in zip(*targets) if o not in (relations if s in undercuts else claims) and s in relations)
+        for node in sorted(faulty):
+            fault = self._ends_fault(self.relations[node])
+            if fault is not None:
+                raise self._error(node, fault)
         for t in self.main_theses:
             if t not in claims:
                 raise self._error(t, "main thesis is not a claim of the map")
+
+    def _ends_fault(self, r: Relation) -> str | None:
+        """What is wrong with the ends of the relation ``r``, or None (the reference for :meth:`check`)."""
+        for p in r.sources:
+            if p not in self.claims:
+                return f"premise {p} is not a claim of the map"
+        if r.type == "undercut":
+            if r.target not in self.relations:
+                return f"undercut target {r.target} is not a relation of the map"
+        elif r.target not in self.claims:
+            return f"{r.type} target {r.target} is not a claim of the map"
+        return None
 
     # --- views -------------------------------------------------------------------
     def to_networkx(self):
@@ -489,6 +589,54 @@ class ArgumentMap:
 
     def __repr__(self) -> str:
         return f"<ArgumentMap: {len(self.claims)} claims, {len(self.relations)} relations>"
+
+
+def _is_number(text) -> bool:
+    try:
+        float(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+class _Lazy(Mapping):
+    """A read-only mapping of the keys ``members``, in sorted order, whose values ``make(key)`` builds when first looked up.
+
+    A large map's claims and relations are checked as a whole, but a
+    command that draws or explains a few of them builds only those (and
+    one that only counts them never sorts them).
+    """
+
+    __slots__ = ("_members", "_make", "_made", "_order")
+
+    def __init__(self, members: set, make):
+        self._members = members
+        self._make = make
+        self._made: dict = {}
+        self._order = None
+
+    def __getitem__(self, key):
+        try:
+            return self._made[key]
+        except KeyError:
+            if key not in self._members:
+                raise
+        made = self._made[key] = self._make(key)
+        return made
+
+    def __contains__(self, key) -> bool:
+        return key in self._members
+
+    def __iter__(self):
+        if self._order is None:
+            self._order = sorted(self._members)
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} items>"
 
 
 def _read_graphs(paths, format=None, parts=(), bar=None):

@@ -27,6 +27,7 @@ Encodings
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import re
@@ -87,45 +88,65 @@ class View:
 def _neighbours(amap):
     """Claims one relation away from a claim, either way (an undercut reaches the relation's ends), sorted.
 
-    A function of the claim: each relation's ends are gathered once, and a
+    A function of the claim.  Which claims each relation touches is worked
+    out once, with array operations on the map's compiled framework, and a
     claim's neighbours only when asked for, since a drawn part needs few.
     """
-    relations = amap.relations
-    ends_of: dict[str, list] = {}
-    for r in relations.values():
-        if r.type == "undercut":
-            inner = relations[r.target]
-            ends = (*r.sources, *inner.sources, inner.target)
-        else:
-            ends = (*r.sources, r.target)
-        for a in ends:
-            slot = ends_of.get(a)
-            if slot is None:
-                ends_of[a] = [ends]
-            else:
-                slot.append(ends)
+    import numpy as np
+
+    from .semantics.framework import Framework
+
+    arr = Framework.from_map(amap).arrays()
+    r = len(arr.relations)
+    kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
+    of = np.repeat(np.arange(r), np.diff(ptr))
+    plain = np.flatnonzero(kind != 2)
+    claims, rels = [premise, target[plain]], [of, plain]
+    for j in np.flatnonzero(kind == 2).tolist():  # an undercut touches the ends of the relation it undercuts
+        inner = int(target[j])
+        ends = premise[ptr[inner]:ptr[inner + 1]]
+        if kind[inner] != 2:
+            ends = np.append(ends, target[inner])
+        claims.append(ends)
+        rels.append(np.full(len(ends), j))
+    claims, rels = np.concatenate(claims), np.concatenate(rels)
+    by_claim, by_rel = np.argsort(claims, kind="stable"), np.argsort(rels, kind="stable")
+    claims_sorted, rels_sorted = claims[by_claim], rels[by_rel]
+    number = {c: i for i, c in enumerate(arr.claims)}
 
     def near(claim) -> list[str]:
-        found = set().union(*ends_of.get(claim, ()))
-        found.discard(claim)
-        return sorted(found)
+        c = number[claim]
+        lo, hi = np.searchsorted(claims_sorted, (c, c + 1))
+        found = set()
+        for j in np.unique(rels[by_claim[lo:hi]]).tolist():
+            a, b = np.searchsorted(rels_sorted, (j, j + 1))
+            found.update(claims[by_rel[a:b]].tolist())
+        found.discard(c)
+        return [arr.claims[k] for k in sorted(found)]
 
     return near
 
 
 def _part(amap, keep: set):
     """The map restricted to the claims ``keep`` and the relations among them, as a small rdflib map."""
+    import numpy as np
     import rdflib
     from rdflib import BNode, Literal, URIRef
 
     from .model import ArgumentMap
+    from .semantics.framework import Framework
     from .triples import LITERAL_PREDICATES, PREDICATES, RDF_TYPE
     from .vocab import AM
 
-    rels = {rid for rid, r in amap.relations.items() if keep.issuperset(r.sources) and r.type != "undercut"
-            and r.target in keep}
-    rels |= {rid for rid, r in amap.relations.items() if r.type == "undercut" and r.target in rels
-             and keep.issuperset(r.sources)}
+    arr = Framework.from_map(amap).arrays()
+    kept = np.fromiter(map(keep.__contains__, arr.claims), dtype=bool, count=len(arr.claims))
+    kind, target, ptr = arr.kind, arr.target, arr.premise_ptr
+    ends_kept = np.ones(len(arr.relations), dtype=bool)  # every premise kept
+    has = np.flatnonzero(np.diff(ptr) > 0)
+    ends_kept[has] = np.logical_and.reduceat(kept[arr.premise], ptr[has]) if len(arr.premise) else True
+    inside = ends_kept & (kind != 2) & kept[np.where(kind != 2, target, 0)]
+    inside |= ends_kept & (kind == 2) & inside[np.where(kind == 2, target, 0)]
+    rels = {arr.relations[j] for j in np.flatnonzero(inside).tolist()}
     index = amap._index
     thesis_p = str(AM.mainThesis)
 
@@ -136,11 +157,8 @@ def _part(amap, keep: set):
     subjects = set(keep) | rels | set(amap.main_theses) | {s.id for s in amap.sources}
     subjects |= {q for c in keep for q in index.objects(c, str(AM.quote))}
     for p in PREDICATES:
-        table = index.by.get(p, {})
-        for s in subjects:
-            for o in table.get(s, ()):
-                if p == thesis_p and o not in keep:
-                    continue
+        for s, o in dict.fromkeys([(s, o) for s, o in zip(*index.columns(p)) if s in subjects]):
+            if not (p == thesis_p and o not in keep):
                 g.add((node(s), URIRef(p), Literal(o) if p in LITERAL_PREDICATES else node(o)))
     for m, t in index.pairs(thesis_p):
         if t in keep:
@@ -173,7 +191,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
                 f"{amap.claims[seeds[0]].label}")
     else:
         top = options.top if options.top is not None else 200
-        ranked = sorted(scores, key=lambda c: (-scores[c], c))[:top]
+        ranked = heapq.nsmallest(top, scores, key=lambda c: (-scores[c], c))
         seeds = list(dict.fromkeys([*amap.main_theses, *ranked]))
         what = f"the main thesis and the {top} strongest claims, with their neighbours"
     keep = dict.fromkeys(seeds)

@@ -295,9 +295,10 @@ def _drop_entailed_types(index) -> None:
     from .triples import RDF_TYPE, SUBCLASS
 
     up = rdfs_hierarchy((*subclass_pairs(), *index.pairs(SUBCLASS)))
-    table = index.by.get(RDF_TYPE, {})
+    table = dict(index.table(RDF_TYPE))
     for s, types in table.items():
         if len(types) > 1:
             implied = set().union(*(up.get(t, ()) for t in types))
             if implied:
                 table[s] = [t for t in types if t not in implied] or types
+    index.replace(RDF_TYPE, table)

@@ -80,59 +80,118 @@ def quiet_gc():
 class TripleIndex:
     """Objects by predicate and subject: ``index.objects(s, p)``, ``index.subjects(p)``.
 
-    Each subject's objects keep the order they were added in, without repeats.
+    Each subject's objects keep the order they were added in, without
+    repeats.  Pairs are kept as they arrive, in two columns (:meth:`columns`),
+    and a predicate's table, subject to objects, is built from them the
+    first time it is asked for (:meth:`table`): a command that never looks
+    at the claims' texts never pays for indexing them.
     """
 
     def __init__(self):
-        self.by: dict[str, dict[str, list]] = {p: {} for p in PREDICATES}
+        self._chunks: dict[str, list] = {}  # predicate: every (subjects, objects) added, in order
+        self._tables: dict[str, dict[str, list]] = {}
+        self._filled: dict[str, int] = {}  # predicate: how many of its chunks are in its table
         self.read = 0  # triples read, kept or not
 
     def add_pairs(self, predicate: str, pairs) -> None:
         """Add ``(subject, object)`` pairs of one predicate."""
-        table = self.by.setdefault(predicate, {})
-        if isinstance(pairs, list) and pairs:
-            subjects = [s for s, _o in pairs]
-            if len(set(subjects)) == len(subjects) and table.keys().isdisjoint(subjects):
-                # one object per subject, none seen before: the tables are built without a Python loop
-                table.update(zip(subjects, map(list, zip([o for _s, o in pairs]))))
-                return
-        repeated = []
-        for s, o in pairs:
-            objs = table.get(s)
-            if objs is None:
-                table[s] = [o]
-            else:
-                objs.append(o)
-                repeated.append(s)
-        for s in repeated:
-            table[s] = list(dict.fromkeys(table[s]))
+        pairs = list(pairs)
+        if pairs:
+            self.add_columns(predicate, [s for s, _o in pairs], [o for _s, o in pairs])
+
+    def add_columns(self, predicate: str, subjects, objects) -> None:
+        """Add pairs of one predicate as two equal columns: lists, or strings of terms joined by U+0000."""
+        self._chunks.setdefault(predicate, []).append((subjects, objects))
+
+    def _split(self, predicate: str) -> list:
+        chunks = self._chunks.get(predicate, [])
+        for k, (subjects, objects) in enumerate(chunks):
+            if isinstance(subjects, str):
+                chunks[k] = subjects.split("\0"), objects.split("\0")
+        return chunks
+
+    def table(self, predicate: str) -> dict[str, list]:
+        """Each subject of ``predicate`` with its objects (built on first use, then kept; do not change it)."""
+        chunks = self._split(predicate)
+        table = self._tables.setdefault(predicate, {})
+        for subjects, objects in chunks[self._filled.get(predicate, 0):]:
+            _fill(table, subjects, objects)
+        self._filled[predicate] = len(chunks)
+        return table
+
+    def columns(self, predicate: str) -> tuple[list, list]:
+        """Every pair of ``predicate`` as two columns, subjects and objects, without building its table.
+
+        A pair added twice appears twice.  Do not change the lists.
+        """
+        chunks = self._split(predicate)
+        if not chunks:
+            return [], []
+        if len(chunks) > 1:  # joined once, and kept joined
+            if predicate in self._tables:
+                self.table(predicate)
+            chunks[:] = [([x for c in chunks for x in c[0]], [x for c in chunks for x in c[1]])]
+            if predicate in self._tables:
+                self._filled[predicate] = 1
+        return chunks[0]
+
+    def replace(self, predicate: str, table: dict[str, list]) -> None:
+        """Make ``table`` (subject to objects) the pairs of ``predicate``."""
+        self._tables[predicate] = table
+        self._chunks[predicate] = [([s for s, objs in table.items() for _o in objs],
+                                    [o for objs in table.values() for o in objs])]
+        self._filled[predicate] = 1
+
+    @property
+    def by(self) -> dict[str, dict[str, list]]:
+        """Every predicate's :meth:`table`."""
+        return {p: self.table(p) for p in dict.fromkeys((*PREDICATES, *self._chunks))}
 
     def objects(self, subject: str, predicate: str) -> list:
-        return self.by.get(predicate, {}).get(subject, [])
+        return self.table(predicate).get(subject, [])
 
     def value(self, subject: str, predicate: str):
         """One object (the least, so that the choice never depends on the reader), or None."""
-        objs = self.by.get(predicate, {}).get(subject)
+        objs = self.table(predicate).get(subject)
         return min(objs) if objs else None
 
     def subjects(self, predicate: str, obj=None) -> list:
-        table = self.by.get(predicate, {})
+        table = self.table(predicate)
         if obj is None:
             return list(table)
         return [s for s, objs in table.items() if obj in objs]
 
     def pairs(self, predicate: str):
-        for s, objs in self.by.get(predicate, {}).items():
+        for s, objs in self.table(predicate).items():
             for o in objs:
                 yield s, o
 
     def merge(self, other: "TripleIndex") -> "TripleIndex":
-        for p, table in other.by.items():
-            self.add_pairs(p, ((s, o) for s, objs in table.items() for o in objs))
+        for p in other._chunks:
+            self._chunks.setdefault(p, []).extend(other._split(p))
+        self.read += other.read
         return self
 
     def __len__(self) -> int:
         return sum(len(objs) for table in self.by.values() for objs in table.values())
+
+
+def _fill(table: dict, subjects: list, objects: list) -> None:
+    """Add the pairs of two columns to ``table`` (subject to objects, in order, without repeats)."""
+    if len(set(subjects)) == len(subjects) and table.keys().isdisjoint(subjects):
+        # one object per subject, none seen before: the table is built without a Python loop
+        table.update(zip(subjects, map(list, zip(objects))))
+        return
+    repeated = []
+    for s, o in zip(subjects, objects):
+        objs = table.get(s)
+        if objs is None:
+            table[s] = [o]
+        else:
+            objs.append(o)
+            repeated.append(s)
+    for s in repeated:
+        table[s] = list(dict.fromkeys(table[s]))
 
 
 def from_graph(graph) -> TripleIndex:
@@ -148,13 +207,15 @@ def from_graph(graph) -> TripleIndex:
 def from_rows(rows) -> TripleIndex:
     """The index of ``(subject, predicate, object)`` rows of strings (other predicates are left out)."""
     index = TripleIndex()
-    grouped: dict[str, list] = {p: [] for p in PREDICATES}
+    columns: dict[str, tuple] = {p: ([], []) for p in PREDICATES}
     for s, p, o in rows:
-        slot = grouped.get(p)
+        slot = columns.get(p)
         if slot is not None:
-            slot.append((s, o))
-    for p, pairs in grouped.items():
-        index.add_pairs(p, pairs)
+            slot[0].append(s)
+            slot[1].append(o)
+    for p, (subjects, objects) in columns.items():
+        if subjects:
+            index.add_columns(p, subjects, objects)
     return index
 
 
@@ -238,8 +299,8 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def file_parts(path, fmt_name: str) -> list[bytes] | None:
-    """The file ``path`` cut into one document per core (:func:`split_statements`), or None.
+def file_parts(path, fmt_name: str, per_core: int = 1) -> list[bytes] | None:
+    """The file ``path`` cut into ``per_core`` documents per core (:func:`split_statements`), or None.
 
     None for a file under :data:`SPLIT_BYTES` (``ARGMAP_SPLIT_BYTES``), on
     one core, and for a document that cannot be cut.
@@ -250,20 +311,21 @@ def file_parts(path, fmt_name: str) -> list[bytes] | None:
     if os.path.getsize(path) < int(os.environ.get("ARGMAP_SPLIT_BYTES", SPLIT_BYTES)):
         return None
     with open(path, "rb") as f:
-        return split_statements(f.read(), fmt_name, n)
+        return split_statements(f.read(), fmt_name, n * per_core)
 
 
 def from_file(path, fmt_name: str) -> TripleIndex:
     """Stream ``path`` through Oxigraph's parser and index the structure's triples (see :func:`oxigraph_input`).
 
-    A large file is read in parts by one process per core (:func:`file_parts`);
-    if a part does not parse, the whole file is read in one piece, which
-    gives the same index or the error with its line.
+    A large file is cut into a few parts per core (:func:`file_parts`) and
+    read by one process per core (:func:`_read_in_processes`); if a part
+    does not parse, the whole file is read in one piece, which gives the
+    same index or the error with its line.
     """
     import pyoxigraph as ox
 
     source = oxigraph_input(path, fmt_name)
-    parts = file_parts(path, fmt_name)
+    parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
     if parts:
         args = {k: v for k, v in source.items() if k != "path"}
         index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
@@ -272,101 +334,145 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
 
 
+#: A file read in processes is cut into this many parts per core, so that none waits long for another.
+PARTS_PER_CORE = 4
+
+
 def _slots(parse) -> tuple[dict, int]:
-    """The ``(subject, object)`` pairs of each structure predicate in ``parse()``, and the triples read."""
-    slots: dict[str, list] = {p: [] for p in PREDICATES}
+    """The subjects and objects of each structure predicate in ``parse()``, as two columns, and the triples read."""
+    import pyoxigraph as ox
+
+    columns = {p: ([], []) for p in PREDICATES}
+    slots = {ox.NamedNode(p): columns[p] for p in PREDICATES}  # found by the term: no string per predicate
     read = 0
     for q in parse():  # a term at a time: unpacking the quad would build its graph name too
         read += 1
-        slot = slots.get(q.predicate.value)
+        slot = slots.get(q.predicate)
         if slot is not None:
-            slot.append((q.subject.value, q.object.value))
-    return slots, read
-
-
-def _indexed(slots: dict, read: int) -> TripleIndex:
-    index = TripleIndex()
-    for p, pairs in slots.items():
-        index.add_pairs(p, pairs)
-    index.read = read
-    return index
+            slot[0].append(q.subject.value)
+            slot[1].append(q.object.value)
+    return columns, read
 
 
 def _read_in_processes(parses: list) -> TripleIndex | None:
-    """The index of the parts ``parses`` in order: the first read in this process, each other in a forked one.
+    """The index of the parts ``parses``, in their order, read by this process and one forked process per other core.
 
-    None if a part fails to parse or a process fails.  This process indexes
-    its part while the others still read theirs.  A child sends each
-    predicate's subjects and objects as one NUL-joined string each, which
-    crosses the pipe far faster than a list of pairs.
+    Each process takes the next part not yet taken until none is left, so
+    that a process that drew quick parts reads more of them.  A child sends
+    each part's columns as one NUL-joined string per predicate and column,
+    which crosses the pipe far faster than lists; the index splits them
+    only when that predicate is first looked up.  None if a part does not
+    parse or a process fails.
     """
     import multiprocessing
     import pickle
     import sys
+    import threading
 
     if not sys.platform.startswith("linux"):  # forking is Linux's cheap, safe way here
         return None
     ctx = multiprocessing.get_context("fork")
+    taken = ctx.Value("i", 0)
     children = []
-    for parse in parses[1:]:
+    for _ in range(min(cores(), len(parses)) - 1):
         mine, theirs = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_child_slots, args=(parse, theirs), daemon=True)
+        child = ctx.Process(target=_child_slots, args=(parses, taken, theirs), daemon=True)
         child.start()
         theirs.close()
         children.append((child, mine))
+    # each child's messages are taken off its pipe as they come, so that it never waits to send
+    inbox: list[list[bytes]] = [[] for _ in children]
+    readers = [threading.Thread(target=_receive, args=(conn, box), daemon=True) for (_c, conn), box in zip(children, inbox)]
+    for reader in readers:
+        reader.start()
+    done: dict[int, tuple] = {}
+    ok = False
     try:
         try:
-            index = _indexed(*_slots(parses[0]))
+            for k in _take(taken, len(parses)):
+                done[k] = _slots(parses[k])
         except (SyntaxError, OSError, UnicodeDecodeError):
             return None
-        for child, conn in children:
-            try:
-                sent = pickle.loads(conn.recv_bytes())
-            except (EOFError, OSError):
+        for reader, box in zip(readers, inbox):
+            reader.join()
+            messages = [pickle.loads(m) for m in box]
+            if not messages or messages[-1] != "done":
                 return None
-            if sent is None:
-                return None
-            more, count = sent
-            index.read += count
-            for p, (n, subjects, objects) in more.items():
-                if n:
-                    if isinstance(subjects, str):
-                        subjects, objects = subjects.split("\0"), objects.split("\0")
-                    index.add_pairs(p, list(zip(subjects, objects)))
+            for k, columns, read in messages[:-1]:
+                done[k] = columns, read
+        if sorted(done) != list(range(len(parses))):
+            return None
+        index = TripleIndex()
+        for k in sorted(done):
+            index.merge(_indexed(*done[k]))
+        ok = True
         return index
     finally:
         for child, conn in children:
+            if not ok:
+                child.kill()
             conn.close()
             child.join(timeout=5)
-            if child.is_alive():
-                child.kill()
 
 
-def _child_slots(parse, conn) -> None:
-    """In a forked process: send :func:`_slots` of ``parse()`` down ``conn`` (None if it does not parse).
+def _receive(conn, box: list) -> None:
+    """Put each message from ``conn`` into ``box`` until the other end closes."""
+    while True:
+        try:
+            box.append(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
 
-    The process ends with ``os._exit``, so that it never touches the
-    standard streams it shares with its parent (whose locks another of the
-    parent's threads, such as a progress bar's, may have held at the fork),
-    nor prints a traceback; a parent that gets nothing reads the file whole.
+
+def _indexed(columns: dict, read: int) -> TripleIndex:
+    index = TripleIndex()
+    for p, (subjects, objects) in columns.items():
+        if subjects:
+            index.add_columns(p, subjects, objects)
+    index.read = read
+    return index
+
+
+def _take(taken, n: int):
+    """The numbers of parts, below ``n``, that no other process has taken yet, taking each."""
+    while True:
+        with taken.get_lock():
+            k = taken.value
+            taken.value = k + 1
+        if k >= n:
+            return
+        yield k
+
+
+def _child_slots(parses, taken, conn) -> None:
+    """In a forked process: send :func:`_slots` of each part it takes down ``conn``, then ``"done"``.
+
+    None instead if a part does not parse.  The process ends with
+    ``os._exit``, so that it never touches the standard streams it shares
+    with its parent (whose locks another of the parent's threads, such as a
+    progress bar's, may have held at the fork), nor prints a traceback; a
+    parent that gets nothing reads the file whole.
     """
     import pickle
 
     gc.disable()
     try:
-        try:
-            slots, read = _slots(parse)
-        except (SyntaxError, OSError, UnicodeDecodeError):
-            conn.send_bytes(pickle.dumps(None))
-            return
-        out = {}
-        for p, pairs in slots.items():
-            subjects, objects = [s for s, _o in pairs], [o for _s, o in pairs]
-            joined = "\0".join(subjects), "\0".join(objects)
-            if pairs and (joined[0].count("\0") != len(pairs) - 1 or joined[1].count("\0") != len(pairs) - 1):
-                joined = subjects, objects  # a NUL inside a term: send the lists
-            out[p] = (len(pairs), *joined)
-        conn.send_bytes(pickle.dumps((out, read), protocol=pickle.HIGHEST_PROTOCOL))
+        for k in _take(taken, len(parses)):
+            try:
+                columns, read = _slots(parses[k])
+            except (SyntaxError, OSError, UnicodeDecodeError):
+                conn.send_bytes(pickle.dumps(None))
+                return
+            out = {}
+            for p, (subjects, objects) in columns.items():
+                if not subjects:
+                    continue
+                joined = "\0".join(subjects), "\0".join(objects)
+                if joined[0].count("\0") != len(subjects) - 1 or joined[1].count("\0") != len(subjects) - 1:
+                    joined = subjects, objects  # a NUL inside a term: send the lists
+                out[p] = joined
+            conn.send_bytes(pickle.dumps((k, out, read), protocol=pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(pickle.dumps("done"))
         conn.close()
     finally:
         os._exit(0)

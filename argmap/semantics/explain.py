@@ -79,6 +79,7 @@ def resolve(ids, name: str) -> str:
 
     A label counts only where ``ids`` maps ids to claims (``amap.claims``).
     """
+    from collections.abc import Mapping
     from urllib.parse import unquote
 
     from ..errors import UsageError
@@ -87,7 +88,7 @@ def resolve(ids, name: str) -> str:
     if name in ids:
         return name
     found = [i for i in ids if local_name(i) == name]
-    if not found and isinstance(ids, dict):
+    if not found and isinstance(ids, Mapping):
         found = [i for i, c in ids.items() if getattr(c, "label", None) == name or unquote(local_name(i)) == name]
     if len(found) == 1:
         return found[0]

@@ -119,6 +119,8 @@ class AttackGraph:
         from ..errors import UsageError
 
         modes = _modes(support)
+        if not modes and "_arrays" in fw.__dict__:  # a map's framework, compiled already
+            return cls.from_arrays(fw.arrays())
         rels = {r[0]: r for r in fw.relations}  # id: (id, kind, premises, target)
         undercut = {t for _r, kind, _p, t in fw.relations if kind == "undercut" and rels.get(t, (t, None))[1] != "support"}
 
@@ -160,6 +162,54 @@ class AttackGraph:
             raise UsageError(f"attack between unknown claims: {', '.join(sorted(unknown))}")
         graph = cls.from_edges(list(fw.base) + sorted(undercut), attacks)
         graph.inferences = frozenset(undercut)
+        return graph
+
+    @classmethod
+    def from_arrays(cls, arr) -> "AttackGraph":
+        """The attack graph of compiled :class:`~.framework.Arrays`, without support-derived attacks.
+
+        The same graph as :meth:`from_framework` gives (its reference),
+        built with array operations; only the few inferences (relations that
+        an undercut targets) take a Python loop.
+        """
+        import numpy as np
+
+        n, r = len(arr.claims), len(arr.relations)
+        kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
+        undercuts = np.flatnonzero(kind == 2)
+        inference = np.zeros(r, dtype=bool)
+        hit = target[undercuts]
+        inference[hit[kind[hit] != 0]] = True  # an undercut support is no attack: it stays out
+        names = sorted(arr.relations[j] for j in np.flatnonzero(inference).tolist())
+        number = np.full(r, -1, dtype=np.int64)  # each inference's argument number
+        by_name = {name: n + k for k, name in enumerate(names)}
+        for j in np.flatnonzero(inference).tolist():
+            number[j] = by_name[arr.relations[j]]
+        of = np.repeat(np.arange(r), np.diff(ptr))  # each premise's relation
+
+        def attacks_by(rels_mask):
+            """(attacker, relation) for the relations in ``rels_mask``: their inference, else each premise."""
+            plain = rels_mask[of] & ~inference[of]
+            own = np.flatnonzero(rels_mask & inference)
+            return np.concatenate([premise[plain], number[own]]), np.concatenate([of[plain], own])
+
+        src, rel = attacks_by(kind == 1)
+        src, dst = [src], [target[rel]]
+        if names:  # an inference falls with any of its premises: whatever attacks one attacks it
+            order = np.argsort(dst[0], kind="stable")
+            into, by = dst[0][order], src[0][order]
+            for j in np.flatnonzero(inference).tolist():
+                for p in premise[ptr[j]:ptr[j + 1]].tolist():
+                    lo, hi = np.searchsorted(into, (p, p + 1))
+                    src.append(by[lo:hi])
+                    dst.append(np.full(hi - lo, number[j]))
+            a, rel = attacks_by((kind == 2) & inference[np.where(kind == 2, target, 0)])
+            src.append(a)
+            dst.append(number[target[rel]])
+        width = max(n + len(names), 1)
+        codes = np.unique(np.concatenate(src) * width + np.concatenate(dst))
+        graph = cls(list(arr.claims) + names, codes // width, codes % width)
+        graph.inferences = frozenset(names)
         return graph
 
     @classmethod

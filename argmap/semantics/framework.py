@@ -37,10 +37,19 @@ class Framework:
         built = amap.__dict__.setdefault("_frameworks", {})
         fw = built.get(default_base)
         if fw is None:
-            rels = [(r.id, r.type, r.sources, r.target) for r in amap.relations.values()]
-            weights = {r.id: r.weight for r in amap.relations.values() if r.weight is not None}
-            fw = built[default_base] = cls(amap.base_scores(default_base), rels, weights)
+            fw = built[default_base] = _Compiled(Arrays.from_map(amap, default_base))
         return fw
+
+    @classmethod
+    def from_relations(cls, amap, default_base: float = 0.5) -> "Framework":
+        """The framework of a map built from its :class:`~argmap.model.Relation` objects, one by one.
+
+        The reference for :meth:`from_map`, which compiles the map's columns
+        straight to :class:`Arrays`.
+        """
+        rels = [(r.id, r.type, r.sources, r.target) for r in amap.relations.values()]
+        weights = {r.id: r.weight for r in amap.relations.values() if r.weight is not None}
+        return cls(amap.base_scores(default_base), rels, weights)
 
     @classmethod
     def from_edges(cls, base, attacks=(), supports=()) -> "Framework":
@@ -139,6 +148,40 @@ class Arrays:
         )
 
     @classmethod
+    def from_map(cls, amap, default_base: float = 0.5) -> "Arrays":
+        """The arrays of an :class:`~argmap.model.ArgumentMap`, compiled from its columns of triples.
+
+        Equal to ``Framework.from_relations(amap, default_base).arrays()``,
+        without building a Python object per relation.
+        """
+        from itertools import repeat
+
+        import numpy as np
+
+        cols = amap.relation_columns()
+        claims, rels = list(amap.claims), list(amap.relations)  # both sorted by id
+        cidx, ridx = dict(zip(claims, range(len(claims)))), dict(zip(rels, range(len(rels))))
+        r = len(rels)
+        supports, attacks = (np.fromiter(map(cols[k].__contains__, rels), dtype=bool, count=r) for k in ("support", "attack"))
+        kind = np.where(supports, 0, np.where(attacks, 1, 2)).astype(np.int8)
+        subjects, objects = cols["premises"]
+        of = np.fromiter(map(ridx.__getitem__, subjects), dtype=np.int64, count=len(subjects))
+        premise = np.fromiter(map(cidx.__getitem__, objects), dtype=np.int64, count=len(objects))
+        premise = premise[np.lexsort((premise, of))]  # by relation, then claim: each relation's premises sorted by id
+        ptr = np.zeros(r + 1, dtype=np.int64)
+        np.cumsum(np.bincount(of, minlength=r), out=ptr[1:])
+        targets = list(map(cols["targets"].__getitem__, rels))
+        target = np.fromiter(map(cidx.get, targets, repeat(-1)), dtype=np.int64, count=r)
+        undercuts = np.flatnonzero(kind == 2)
+        target[undercuts] = [ridx[targets[j]] for j in undercuts.tolist()]
+        weight = np.ones(r)
+        for rid, w in cols["weights"].items():
+            weight[ridx[rid]] = w
+        base = amap.base_scores(default_base)
+        return cls(claims=claims, relations=rels, base=np.fromiter(map(base.__getitem__, claims), dtype=float, count=len(claims)),
+                   kind=kind, premise_ptr=ptr, premise=premise, weight=weight, target=target)
+
+    @classmethod
     def from_indices(cls, base, kind, source, target) -> "Arrays":
         """Arrays of single-premise relations given directly as numbers.
 
@@ -163,12 +206,12 @@ class Arrays:
 
     def to_framework(self) -> Framework:
         """The same framework with named claims and relations (for references)."""
+        claims, relations = self.claims, self.relations
+        names = [claims[p] for p in self.premise.tolist()]
+        ptr = self.premise_ptr.tolist()
         rels = []
-        for j, rid in enumerate(self.relations):
-            prem = tuple(self.claims[p] for p in self.premise[self.premise_ptr[j] : self.premise_ptr[j + 1]])
-            k = KINDS[self.kind[j]]
-            tgt = self.relations[self.target[j]] if k == "undercut" else self.claims[self.target[j]]
-            rels.append((rid, k, prem, tgt))
+        for j, (rid, code, t) in enumerate(zip(relations, self.kind.tolist(), self.target.tolist())):
+            rels.append((rid, KINDS[code], tuple(names[ptr[j]:ptr[j + 1]]), relations[t] if code == 2 else claims[t]))
         weights = {r: float(w) for r, w in zip(self.relations, self.weight) if w != 1.0}
         return Framework(dict(zip(self.claims, map(float, self.base))), rels, weights)
 
@@ -195,3 +238,16 @@ class Arrays:
         g = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n + r, n + r)).tocsr()
         ncomp, _ = connected_components(g, directed=True, connection="strong")
         return ncomp == n + r
+
+
+class _Compiled(Framework):
+    """A map's framework compiled straight to :class:`Arrays`; its list of relations is made only if asked for."""
+
+    def __init__(self, arrays: Arrays):
+        self.base = dict(zip(arrays.claims, arrays.base.tolist()))
+        self.weights = {r: w for r, w in zip(arrays.relations, arrays.weight.tolist()) if w != 1.0}
+        self.__dict__["_arrays"] = arrays
+
+    @cached_property
+    def relations(self) -> list:
+        return self._arrays.to_framework().relations

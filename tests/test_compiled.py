@@ -1,0 +1,215 @@
+"""The fast, whole-map paths against their one-at-a-time references.
+
+A large map is checked, compiled to arrays, turned into an attack graph and
+cut into a drawable part with set and array operations.  Each of those has a
+plain reference that goes relation by relation; here both run on real maps
+(the bundled one, AIF, Argdown and microtext corpus files, a generated map)
+and on hand-made faults, and must agree exactly.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+import argmap
+from argmap.errors import MapError
+from argmap.semantics.extensions import AttackGraph
+from argmap.semantics.framework import KINDS, Arrays, Framework
+from argmap.triples import TripleIndex
+
+from .conftest import BUNDLED, CORPORA, DATA, need_file
+
+#: Corpus maps with linked premises (nodeset514, state-censorship) and undercuts of supports and attacks.
+CORPUS_FILES = ["aif/nodeset514.json", "aif/nodeset543.json", "argdown/legalisation-softdrugs.argdown",
+                "argdown/state-censorship.argdown", "microtexts/micro_b001.xml", "microtexts/micro_d03.xml"]
+
+
+@pytest.fixture(scope="module")
+def maps():
+    return [argmap.load(BUNDLED), argmap.load(DATA / "small.ttl")] + [argmap.load(need_file(CORPORA / name))
+                                                                      for name in CORPUS_FILES]
+
+
+def test_the_maps_have_what_the_comparisons_need(maps):
+    """Undercuts (of supports and of attacks) and linked premises occur, so the comparisons below reach them."""
+    rels = [r for m in maps for r in m.relations.values()]
+    undercut_kinds = {m.relations[r.target].type for m in maps for r in m.relations.values() if r.type == "undercut"}
+    assert {"support", "attack"} <= undercut_kinds
+    assert any(len(r.sources) > 1 for r in rels)
+
+
+# --- the triple index ----------------------------------------------------------------
+
+def test_columns_and_tables_hold_the_same_pairs():
+    index = TripleIndex()
+    index.add_columns("p", ["a", "b", "a"], ["1", "2", "3"])
+    index.add_columns("p", "c\0a", "4\0" + "1")  # as a forked reader sends them: a pair read twice
+    assert index.table("p") == {"a": ["1", "3"], "b": ["2"], "c": ["4"]}
+    index.add_pairs("p", [("d", "5")])
+    assert index.columns("p") == (["a", "b", "a", "c", "a", "d"], ["1", "2", "3", "4", "1", "5"])
+    assert index.table("p") == {"a": ["1", "3"], "b": ["2"], "c": ["4"], "d": ["5"]}  # the late pair, once
+    index.replace("p", {"a": ["9"]})
+    assert index.columns("p") == (["a"], ["9"]) and index.objects("a", "p") == ["9"] and index.value("b", "p") is None
+    other = TripleIndex()
+    other.add_columns("q", "x", "y")
+    assert index.merge(other).table("q") == {"x": ["y"]}
+
+
+def test_lazy_claims_are_sorted_built_once_and_only_when_asked():
+    amap = argmap.load(BUNDLED)
+    claims = amap.claims
+    assert list(claims) == sorted(claims) and len(claims) == 47
+    first = next(iter(claims))
+    assert claims._made == {}
+    assert claims[first] is claims[first] and list(claims._made) == [first]
+    with pytest.raises(KeyError):
+        claims["urn:x:not-a-claim"]
+    assert "urn:x:not-a-claim" not in claims and first in claims
+
+
+# --- checking the map: the first fault by id, as the reference finds it ------------------
+
+S = "http://example.org/small#"
+FAULTS = [
+    "<{r}> a am:Support ; am:target <{S}t> .",  # no premise
+    "<{r}> a am:Support ; am:premise <{S}p1> .",  # no target
+    "<{r}> a am:Support, am:Attack ; am:premise <{S}p1> ; am:target <{S}t> .",  # two kinds
+    "<{r}> a am:Relation ; am:premise <{S}p1> ; am:target <{S}t> .",  # no kind
+    "<{r}> a am:Support ; am:premise <{S}p1> ; am:target <{S}t>, <{S}a> .",  # two targets
+    "<{r}> a am:Attack ; am:premise <{S}p1> ; am:target <{S}t> ; am:weight \"heavy\" .",
+    "<{r}> a am:Attack ; am:premise <{S}nobody> ; am:target <{S}t> .",  # premise not a claim
+    "<{r}> a am:Attack ; am:premise <{S}p1> ; am:target <{S}nowhere> .",  # target not a claim
+    "<{r}> a am:Undercut ; am:premise <{S}p1> ; am:target <{S}t> .",  # undercut of a claim
+    "<{r}> a am:Support ; am:premise <{S}p1> ; am:target <{S}t> .",  # fine
+]
+
+
+def _reference_fault(amap):
+    """The first fault, relation by relation in id order, with the references the check stands for."""
+    for cid in sorted(amap._claim_set):
+        value = amap._value(cid, argmap.vocab.AM.baseScore)
+        try:
+            value is None or float(value)
+        except ValueError:
+            return cid, f"{argmap.vocab.AM.baseScore} is not a number: {value}"
+    for rid in sorted(amap._relation_set):
+        fault = amap._relation_fault(rid)
+        if fault:
+            return rid, fault
+    for rid in sorted(amap._relation_set):
+        fault = amap._ends_fault(amap.relations[rid])
+        if fault:
+            return rid, fault
+    return None
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_check_reports_the_first_fault_the_reference_finds(tmp_path, seed):
+    rng = random.Random(seed)
+    body = []
+    for k in range(8):
+        body.append(rng.choice(FAULTS).format(r=f"{S}x{rng.randrange(100):02d}", S=S))
+    if rng.random() < 0.3:
+        body.append(f'<{S}p2> am:baseScore "high" .')
+    text = (DATA / "small.ttl").read_text(encoding="utf-8") + "\n" + "\n".join(body) + "\n"
+    path = tmp_path / "faults.ttl"
+    path.write_text(text, encoding="utf-8")
+    graph_only = argmap.ArgumentMap(__import__("rdflib").Graph().parse(path), paths=[str(path)])
+    expected = _reference_fault(graph_only)
+    if expected is None:
+        argmap.load(path)
+        return
+    with pytest.raises(MapError) as err:
+        argmap.load(path)
+    node, message = expected
+    assert str(err.value).endswith(f"{node}: {message}"), (str(err.value), expected)
+
+
+# --- compiling to arrays, and the attack graph -----------------------------------------
+
+def _assert_same_arrays(a: Arrays, b: Arrays):
+    assert a.claims == b.claims and a.relations == b.relations
+    for field in ("base", "kind", "premise_ptr", "premise", "weight", "target"):
+        assert np.array_equal(getattr(a, field), getattr(b, field)), field
+
+
+def test_arrays_of_a_map_equal_those_of_its_relations_one_by_one(maps):
+    for amap in maps:
+        for base in (0.5, 0.2):
+            _assert_same_arrays(Arrays.from_map(amap, base), Framework.from_relations(amap, base).arrays())
+        assert Framework.from_map(amap).relations == Framework.from_relations(amap).relations
+
+
+def _same_graph(a: AttackGraph, b: AttackGraph):
+    assert a.arguments == b.arguments and a.inferences == b.inferences
+    assert np.array_equal(a.source, b.source) and np.array_equal(a.target, b.target)
+
+
+def test_attack_graph_from_arrays_equals_the_reference_on_maps(maps):
+    for amap in maps:
+        reference = AttackGraph.from_framework(Framework.from_relations(amap))
+        _same_graph(AttackGraph.from_arrays(Framework.from_map(amap).arrays()), reference)
+    assert any(AttackGraph.from_map(m).inferences for m in maps)
+
+
+def _random_arrays(rng, n=30, r=60) -> Arrays:
+    """Claims and relations at random: linked premises, undercuts of every kind, undercuts of undercuts."""
+    kinds, premises, targets = [], [], []
+    for j in range(r):
+        k = rng.choice((0, 1, 1, 2)) if j else 1
+        kinds.append(k)
+        premises.append(sorted(rng.sample(range(n), rng.choice((1, 1, 2, 3)))))
+        targets.append(rng.randrange(j) if k == 2 else rng.randrange(n))
+    ptr = np.cumsum([0] + [len(p) for p in premises])
+    return Arrays([f"c{i:02d}" for i in range(n)], [f"r{j:02d}" for j in range(r)], np.full(n, 0.5),
+                  np.array(kinds, dtype=np.int8), ptr, np.array([p for ps in premises for p in ps]),
+                  np.ones(r), np.array(targets))
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_attack_graph_from_arrays_equals_the_reference_at_random(seed):
+    arr = _random_arrays(random.Random(seed))
+    assert KINDS[2] == "undercut"
+    _same_graph(AttackGraph.from_arrays(arr), AttackGraph.from_framework(arr.to_framework()))
+
+
+# --- drawing a part of a large map --------------------------------------------------------
+
+def _reference_neighbours(amap, claim):
+    """Claims one relation away, relation by relation, as render describes them."""
+    found = set()
+    for r in amap.relations.values():
+        if r.type == "undercut":
+            inner = amap.relations[r.target]
+            ends = {*r.sources, *inner.sources} | ({inner.target} if inner.type != "undercut" else set())
+        else:
+            ends = {*r.sources, r.target}
+        if claim in ends:
+            found |= ends
+    found.discard(claim)
+    return sorted(found)
+
+
+def _reference_part_relations(amap, keep):
+    inside = {rid for rid, r in amap.relations.items()
+              if r.type != "undercut" and keep.issuperset(r.sources) and r.target in keep}
+    return inside | {rid for rid, r in amap.relations.items()
+                     if r.type == "undercut" and r.target in inside and keep.issuperset(r.sources)}
+
+
+def test_neighbours_and_parts_equal_the_references(maps):
+    from argmap.render import _neighbours, _part
+
+    rng = random.Random(7)
+    for amap in maps:
+        near = _neighbours(amap)
+        for claim in amap.claims:
+            assert near(claim) == _reference_neighbours(amap, claim), claim
+        for _ in range(5):
+            keep = set(rng.sample(sorted(amap.claims), max(1, len(amap.claims) // 2)))
+            part = _part(amap, keep)
+            assert set(part.relations) == _reference_part_relations(amap, keep)
+            assert set(part.claims) == keep | set(amap.main_theses)  # the thesis is always drawn
