@@ -302,16 +302,14 @@ class ArgumentMap:
         """The map's relations by id (IRI), sorted by id; each is built when first looked at."""
         self._check_relations()
         supports, attacks = self._instances(AM.Support), self._instances(AM.Attack)
-        tables: list = []  # targets, premises and weights, indexed when the first relation is built
+        objects = self._index.objects
+        target_p, premise_p, weight_p = str(AM.target), str(AM.premise), str(AM.weight)
 
         def make(node):
-            if not tables:
-                tables.extend(self._table(p) for p in (AM.target, AM.premise, AM.weight))
-            targets_of, premises_of, weights = tables
-            premises = premises_of[node]
+            premises, weight = objects(node, premise_p), objects(node, weight_p)
             return Relation(node, "support" if node in supports else "attack" if node in attacks else "undercut",
-                            (premises[0],) if len(premises) == 1 else tuple(sorted(premises)), targets_of[node][0],
-                            float(min(weights[node])) if node in weights else None)
+                            (premises[0],) if len(premises) == 1 else tuple(sorted(premises)),
+                            objects(node, target_p)[0], float(min(weight)) if weight else None)
 
         return _Lazy(self._relation_set, make)
 
@@ -339,22 +337,21 @@ class ArgumentMap:
         """The map's claims by id (IRI), sorted by id; each is built when first looked at."""
         from .triples import RDF_TYPE
 
-        value, table = self._index.value, self._table
-        exact_p, in_source_p = str(AM.exact), str(AM.inSource)
+        value, objects = self._index.value, self._index.objects
+        exact_p, in_source_p, quote_p, text_p = str(AM.exact), str(AM.inSource), str(AM.quote), str(AM.text)
+        speaker_p = str(AM.attributedTo)
         base = self._base_scores
 
         def make(node):
-            quotes = ()
-            if node in table(AM.quote):
-                quotes = tuple(sorted(
-                    (Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start), self._int(q, AM.end))
-                     for q in table(AM.quote)[node]),
-                    key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text)))
-            text, label = table(AM.text).get(node), table(RDFS_LABEL).get(node)
+            quotes = tuple(sorted(
+                (Quote(value(q, exact_p) or "", value(q, in_source_p), self._int(q, AM.start), self._int(q, AM.end))
+                 for q in objects(node, quote_p)),
+                key=lambda q: (q.source or "", q.start if q.start is not None else -1, q.text)))
+            text, label = objects(node, text_p), objects(node, RDFS_LABEL)
             text = text and min(text)
             label = label and min(label)
-            types = table(RDF_TYPE)[node]
-            who = table(AM.attributedTo).get(node)
+            types = objects(node, RDF_TYPE)
+            who = objects(node, speaker_p)
             return Claim(node, label or text or node, text or label or "",
                          (types[0],) if len(types) == 1 else tuple(sorted(types)), quotes,
                          base.get(node), tuple(sorted(who)) if who else ())
@@ -387,24 +384,17 @@ class ArgumentMap:
     def relation_columns(self) -> dict:
         """The relations' structure as columns, for compiling it without building each :class:`Relation`.
 
-        ``{"support": ids, "attack": ids, "premises": (relation ids, claim ids),
-        "targets": {relation id: target}, "weights": {relation id: weight}}``;
-        the rest of :attr:`relations` are undercuts, and each premise pair
-        appears once.  The map is checked first.
+        ``{"support": ids, "attack": ids, "premises": (subjects, claim ids),
+        "targets": (subjects, targets), "weights": {relation id: weight}}``;
+        the rest of :attr:`relations` are undercuts.  The columns hold every
+        ``am:premise`` and ``am:target`` triple as read, so a subject may be
+        no relation and a pair may repeat.  The map is checked first.
         """
         self.relations
         rels = self._relation_set
-        subjects, objects = self._columns(AM.premise)
-        pairs = dict.fromkeys(zip(subjects, objects))  # a triple read twice counts once
-        if len(pairs) != len(subjects) or not rels.issuperset(subjects):
-            pairs = {(s, o): None for s, o in pairs if s in rels}
-        subjects, objects = self._columns(AM.target)
-        targets = dict(zip(subjects, objects))
-        if not rels.issuperset(targets):
-            targets = {s: o for s, o in targets.items() if s in rels}
         weights = {s: float(min(w)) for s, w in self._table(AM.weight).items() if s in rels}
         return {"support": self._instances(AM.Support), "attack": self._instances(AM.Attack),
-                "premises": ([s for s, _o in pairs], [o for _s, o in pairs]), "targets": targets, "weights": weights}
+                "premises": self._columns(AM.premise), "targets": self._columns(AM.target), "weights": weights}
 
     def claim_types(self) -> "Counter[tuple[str, ...]]":
         """How many claims have each list of types (sorted IRIs), counted without building the claims."""

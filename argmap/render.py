@@ -129,6 +129,8 @@ def _neighbours(amap):
 
 def _part(amap, keep: set):
     """The map restricted to the claims ``keep`` and the relations among them, as a small rdflib map."""
+    from itertools import compress
+
     import numpy as np
     import rdflib
     from rdflib import BNode, Literal, URIRef
@@ -157,7 +159,8 @@ def _part(amap, keep: set):
     subjects = set(keep) | rels | set(amap.main_theses) | {s.id for s in amap.sources}
     subjects |= {q for c in keep for q in index.objects(c, str(AM.quote))}
     for p in PREDICATES:
-        for s, o in dict.fromkeys([(s, o) for s, o in zip(*index.columns(p)) if s in subjects]):
+        column, objects = index.columns(p)
+        for s, o in dict.fromkeys(compress(zip(column, objects), map(subjects.__contains__, column))):
             if not (p == thesis_p and o not in keep):
                 g.add((node(s), URIRef(p), Literal(o) if p in LITERAL_PREDICATES else node(o)))
     for m, t in index.pairs(thesis_p):
@@ -323,8 +326,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
     Kept apart from the HTML so that tests can check the encodings directly.
     ``view`` (from :func:`view_of`) is what to draw; by default all of ``amap``.
     """
-    from pyvis.network import Network
-
+    Network = _pyvis_network()
     view = view or view_of(amap, options)
     amap, scores, status = view.amap, view.scores, view.status  # status: IN/OUT/UNDEC of every claim
     thesis = set(amap.main_theses)
@@ -418,15 +420,64 @@ def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
     }
 
 
+def _pyvis_network():
+    """pyvis's ``Network`` class, imported without IPython unless IPython is loaded already.
+
+    pyvis imports ``IPython.display.IFrame`` as it is imported, only for
+    ``Network.show`` inside a notebook, and that import takes about half a
+    second: longer than drawing most maps.  So pyvis is imported against a
+    stand-in ``IPython.display`` whose ``IFrame`` imports the real one when
+    first called, and the stand-in is taken out of ``sys.modules`` at once,
+    so that a later ``import IPython`` gets the real package.
+    """
+    import sys
+    import types
+
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        from pyvis.network import Network
+
+        return Network
+
+    def IFrame(*args, **kwargs):
+        from IPython.display import IFrame as real
+
+        return real(*args, **kwargs)
+
+    package, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+    package.__path__, package.display, display.IFrame = [], display, IFrame
+    sys.modules.update({"IPython": package, "IPython.display": display})
+    try:
+        from pyvis.network import Network
+    finally:
+        for name, stand_in in (("IPython", package), ("IPython.display", display)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return Network
+
+
+def _pyvis_lib() -> Path:
+    """The folder of the vis-network library that pyvis ships, found without importing pyvis.
+
+    Importing pyvis would import its Jupyter support (IPython), which takes
+    longer than drawing a page; only its files are needed.
+    """
+    from importlib.util import find_spec
+
+    from .errors import UsageError
+
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise UsageError("drawing a page needs the Python package pyvis (pip install pyvis)")
+    return Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
+
+
 def render_html(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:
     """The map as a self-contained HTML page (a string); a large map's part (see :func:`view_of`)."""
     from importlib.resources import files
 
-    import pyvis
-
     options = options or RenderOptions(**kwargs)
     data = page_data(amap, options, view)
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    lib = _pyvis_lib()
     page = files("argmap").joinpath("templates/map.html").read_text(encoding="utf-8")
     fill = {
         "@@TITLE@@": html.escape(data["title"]),

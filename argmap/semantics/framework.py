@@ -161,19 +161,27 @@ class Arrays:
         cols = amap.relation_columns()
         claims, rels = list(amap.claims), list(amap.relations)  # both sorted by id
         cidx, ridx = dict(zip(claims, range(len(claims)))), dict(zip(rels, range(len(rels))))
-        r = len(rels)
+        n, r = len(claims), len(rels)
+
+        def numbers(names, of):  # -1 for a name that is not there
+            return np.fromiter(map(of.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+
         supports, attacks = (np.fromiter(map(cols[k].__contains__, rels), dtype=bool, count=r) for k in ("support", "attack"))
         kind = np.where(supports, 0, np.where(attacks, 1, 2)).astype(np.int8)
         subjects, objects = cols["premises"]
-        of = np.fromiter(map(ridx.__getitem__, subjects), dtype=np.int64, count=len(subjects))
-        premise = np.fromiter(map(cidx.__getitem__, objects), dtype=np.int64, count=len(objects))
-        premise = premise[np.lexsort((premise, of))]  # by relation, then claim: each relation's premises sorted by id
+        of, premise = numbers(subjects, ridx), numbers(objects, cidx)
+        width = max(n, 1)
+        pairs = np.sort((of * width + premise)[of >= 0])  # by relation, then claim (so sorted by id)
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once
+        of, premise = pairs // width, pairs % width
         ptr = np.zeros(r + 1, dtype=np.int64)
         np.cumsum(np.bincount(of, minlength=r), out=ptr[1:])
-        targets = list(map(cols["targets"].__getitem__, rels))
-        target = np.fromiter(map(cidx.get, targets, repeat(-1)), dtype=np.int64, count=r)
-        undercuts = np.flatnonzero(kind == 2)
-        target[undercuts] = [ridx[targets[j]] for j in undercuts.tolist()]
+        subjects, objects = cols["targets"]
+        at, to = numbers(subjects, ridx), numbers(objects, cidx)
+        target = np.full(r, -1, dtype=np.int64)
+        target[at[at >= 0]] = to[at >= 0]  # each relation has one target: a repeated pair writes it again
+        for k in np.flatnonzero((at >= 0) & (kind[np.maximum(at, 0)] == 2)).tolist():  # an undercut's is a relation
+            target[at[k]] = ridx[objects[k]]
         weight = np.ones(r)
         for rid, w in cols["weights"].items():
             weight[ridx[rid]] = w
