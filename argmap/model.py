@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from itertools import compress
+from operator import or_
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +27,9 @@ from .vocab import AM
 __all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES", "local_name"]
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+#: Up to this many of argmap's classes in a map, its nodes are sorted by type one class at a time (in C).
+FEW_TYPES = 32
 
 #: The relation kinds, as used in exports and on networkx edges.
 RELATION_TYPES = ("support", "attack", "undercut")
@@ -210,13 +215,14 @@ class ArgumentMap:
         """The nodes typed with each class of :attr:`_subclasses` (or a subclass of it)."""
         from .triples import RDF_TYPE
 
-        typed: dict = {}  # the nodes of each type: a map uses a handful of types
-        for s, t in zip(*self._index.columns(RDF_TYPE)):
-            members = typed.get(t)
-            if members is None:
-                typed[t] = [s]
-            else:
-                members.append(s)
+        subjects, types = self._index.columns(RDF_TYPE)
+        needed = set(types) & set().union(*self._subclasses.values())
+        if len(needed) <= FEW_TYPES:  # a map uses a handful of argmap's classes: one pass in C for each
+            typed = {t: list(compress(subjects, map(t.__eq__, types))) for t in needed}
+        else:
+            typed = {}
+            for s, t in zip(subjects, types):
+                typed.setdefault(t, []).append(s)
         return {root: set().union(*(typed[c] for c in subs if c in typed)) for root, subs in self._subclasses.items()}
 
     def _instances(self, cls_) -> set:
@@ -430,9 +436,15 @@ class ArgumentMap:
         self.relations
         claims, relations = self._claim_set, self._relation_set
         undercuts = self._instances(AM.Undercut)
-        premises, targets = self._index.columns(str(AM.premise)), self._index.columns(str(AM.target))
-        faulty = {s for s, o in zip(*premises) if o not in claims and s in relations}
-        faulty.update(s for s, o in zip(*targets) if o not in (relations if s in undercuts else claims) and s in relations)
+        # suspects, found in C: a premise that is no claim, a target that is no claim or is an undercut's
+        subjects, objects = self._columns(AM.premise)
+        odd = set(objects).difference(claims)
+        faulty = set(compress(subjects, map(odd.__contains__, objects)))
+        subjects, objects = self._columns(AM.target)
+        odd = set(objects).difference(claims)
+        suspects = compress(zip(subjects, objects), map(or_, map(odd.__contains__, objects), map(undercuts.__contains__, subjects)))
+        faulty.update(s for s, o in suspects if o not in (relations if s in undercuts else claims))
+        faulty &= relations
         for node in sorted(faulty):
             fault = self._ends_fault(self.relations[node])
             if fault is not None:

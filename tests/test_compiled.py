@@ -27,10 +27,15 @@ CORPUS_FILES = ["aif/nodeset514.json", "aif/nodeset543.json", "argdown/legalisat
                 "argdown/state-censorship.argdown", "microtexts/micro_b001.xml", "microtexts/micro_d03.xml"]
 
 
+def _maps_again():
+    return [argmap.load(BUNDLED), argmap.load(DATA / "small.ttl")] + [argmap.load(CORPORA / n) for n in CORPUS_FILES]
+
+
 @pytest.fixture(scope="module")
 def maps():
-    return [argmap.load(BUNDLED), argmap.load(DATA / "small.ttl")] + [argmap.load(need_file(CORPORA / name))
-                                                                      for name in CORPUS_FILES]
+    for name in CORPUS_FILES:
+        need_file(CORPORA / name)
+    return _maps_again()
 
 
 def test_the_maps_have_what_the_comparisons_need(maps):
@@ -68,6 +73,15 @@ def test_lazy_claims_are_sorted_built_once_and_only_when_asked():
     with pytest.raises(KeyError):
         claims["urn:x:not-a-claim"]
     assert "urn:x:not-a-claim" not in claims and first in claims
+
+
+def test_nodes_by_class_are_the_same_one_class_at_a_time_or_in_one_pass(maps, monkeypatch):
+    from argmap import model
+
+    fast = [m._kinds for m in maps]
+    monkeypatch.setattr(model, "FEW_TYPES", 0)
+    for amap, kinds in zip(_maps_again(), fast):
+        assert amap._kinds == kinds and sum(map(len, kinds.values())) > 0
 
 
 # --- checking the map: the first fault by id, as the reference finds it ------------------
