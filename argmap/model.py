@@ -28,9 +28,6 @@ __all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPE
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
-#: Up to this many of argmap's classes in a map, its nodes are sorted by type one class at a time (in C).
-FEW_TYPES = 32
-
 #: The relation kinds, as used in exports and on networkx edges.
 RELATION_TYPES = ("support", "attack", "undercut")
 
@@ -215,14 +212,13 @@ class ArgumentMap:
         """The nodes typed with each class of :attr:`_subclasses` (or a subclass of it)."""
         from .triples import RDF_TYPE
 
-        subjects, types = self._index.columns(RDF_TYPE)
-        needed = set(types) & set().union(*self._subclasses.values())
-        if len(needed) <= FEW_TYPES:  # a map uses a handful of argmap's classes: one pass in C for each
-            typed = {t: list(compress(subjects, map(t.__eq__, types))) for t in needed}
-        else:
-            typed = {}
-            for s, t in zip(subjects, types):
-                typed.setdefault(t, []).append(s)
+        typed: dict = {}  # the nodes of each type: a map uses a handful of types
+        for s, t in zip(*self._index.columns(RDF_TYPE)):
+            members = typed.get(t)
+            if members is None:
+                typed[t] = [s]
+            else:
+                members.append(s)
         return {root: set().union(*(typed[c] for c in subs if c in typed)) for root, subs in self._subclasses.items()}
 
     def _instances(self, cls_) -> set:

@@ -1,6 +1,6 @@
 """Time every command on large generated maps, next to the plain rdflib path, in one run.
 
-``python bench/large_maps.py [--sizes 10000 100000 300000] [--virtuoso]``
+``python bench/large_maps.py [--sizes 10000 100000 300000] [--virtuoso] [--repeat K]``
 
 For each size, :mod:`genmap` writes a map of N claims and 2N relations as
 Turtle and AIF JSON into ``bench/out`` (git-ignored), and each step runs as
@@ -16,7 +16,9 @@ peak memory (maximum resident set size):
   map by the Graph Store Protocol, then ``score --endpoint --write`` runs;
   the stored evaluations are counted and compared with the file's scores.
 
-Prints one Markdown table.  Other work on the machine changes the figures.
+Prints one Markdown table.  Other work on the machine changes the figures;
+``--repeat K`` runs each argmap step K times and reports the median run,
+with the range.
 """
 
 from __future__ import annotations
@@ -77,35 +79,38 @@ def put_graph(endpoint: str, graph: str, path: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_size(n: int, out: Path, rdflib_up_to: int, virtuoso) -> list:
+def run_size(n: int, out: Path, rdflib_up_to: int, virtuoso, repeat: int = 1) -> list:
     paths = genmap.write(n, out)
     ttl, aif = paths["turtle"], paths["aif"]
     triples = sum(1 for _ in __import__("pyoxigraph").parse(path=str(ttl), format=__import__("pyoxigraph").RdfFormat.TURTLE))
     work = Path(tempfile.mkdtemp(prefix=f"argmap-bench-{n}-"))
     rows = []
 
-    def step(name, args, env=None):
-        r = timed(args, env)
-        rows.append((n, triples, name, r["s"], r["mb"], r["rc"]))
-        print(f"  {n} {name}: {r['s']:.2f} s, {r['mb']:.0f} MB", file=sys.stderr, flush=True)
+    def step(name, args, env=None, times=1):
+        runs = [timed(args, env) for _ in range(times)]
+        r = sorted(runs, key=lambda x: x["s"])[len(runs) // 2]  # the median run
+        walls = [x["s"] for x in runs]
+        spread = f" (median of {times}: {min(walls):.2f}-{max(walls):.2f})" if times > 1 else ""
+        rows.append((n, triples, name + spread, r["s"], max(x["mb"] for x in runs), max(x["rc"] for x in runs)))
+        print(f"  {n} {name}: {r['s']:.2f} s{spread}, {r['mb']:.0f} MB", file=sys.stderr, flush=True)
         return r
 
     plain = n <= rdflib_up_to
     if plain:
         step("rdflib parse (Turtle)", [sys.executable, "-c",
              f"import rdflib; rdflib.Graph().parse({str(ttl)!r}, format='turtle')"])
-    step("import (AIF JSON -> Turtle)", argmap("import", aif, "-o", work / "imported.ttl"))
+    step("import (AIF JSON -> Turtle)", argmap("import", aif, "-o", work / "imported.ttl"), times=repeat)
     if plain:
         step("import (AIF), rdflib", argmap("import", aif, "-o", work / "imported-rdflib.ttl"),
              {"ARGMAP_READER": "rdflib"})
-    step("info", argmap("info", ttl))
-    fast = step("score", argmap("score", ttl, "--format", "csv"))
+    step("info", argmap("info", ttl), times=repeat)
+    fast = step("score", argmap("score", ttl, "--format", "csv"), times=repeat)
     if plain:
         slow = step("score, rdflib", argmap("score", ttl, "--format", "csv"), {"ARGMAP_READER": "rdflib"})
         same = scores_of(slow["out"]) == scores_of(fast["out"])
         print(f"  {n}: rdflib and fast paths give the same scores: {same}", file=sys.stderr)
-    step("export --format json", argmap("export", ttl, "--format", "json", "-o", work / "map.json"))
-    step("render --top 200", argmap("render", ttl, "--top", "200", "-o", work / "page.html"))
+    step("export --format json", argmap("export", ttl, "--format", "json", "-o", work / "map.json"), times=repeat)
+    step("render --top 200", argmap("render", ttl, "--top", "200", "-o", work / "page.html"), times=repeat)
     if virtuoso is not None:
         graph = f"urn:argmap:bench:{n}"
         seconds = put_graph(virtuoso.endpoint, graph, ttl)
@@ -129,6 +134,8 @@ def main(argv=None) -> None:
     ap.add_argument("--rdflib-up-to", type=int, default=100_000,
                     help="Run the rdflib steps only for maps up to this many claims.")
     ap.add_argument("--virtuoso", action="store_true", help="Also push to a throw-away Virtuoso and score there.")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="Run each argmap step this many times and report the median (the rdflib steps run once).")
     args = ap.parse_args(argv)
     server = None
     if args.virtuoso:
@@ -138,7 +145,7 @@ def main(argv=None) -> None:
     try:
         rows = []
         for n in args.sizes:
-            rows += run_size(n, args.out, args.rdflib_up_to, server)
+            rows += run_size(n, args.out, args.rdflib_up_to, server, args.repeat)
     finally:
         if server is not None:
             server.stop()

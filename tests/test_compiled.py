@@ -75,15 +75,6 @@ def test_lazy_claims_are_sorted_built_once_and_only_when_asked():
     assert "urn:x:not-a-claim" not in claims and first in claims
 
 
-def test_nodes_by_class_are_the_same_one_class_at_a_time_or_in_one_pass(maps, monkeypatch):
-    from argmap import model
-
-    fast = [m._kinds for m in maps]
-    monkeypatch.setattr(model, "FEW_TYPES", 0)
-    for amap, kinds in zip(_maps_again(), fast):
-        assert amap._kinds == kinds and sum(map(len, kinds.values())) > 0
-
-
 # --- checking the map: the first fault by id, as the reference finds it ------------------
 
 S = "http://example.org/small#"
@@ -227,3 +218,50 @@ def test_neighbours_and_parts_equal_the_references(maps):
             part = _part(amap, keep)
             assert set(part.relations) == _reference_part_relations(amap, keep)
             assert set(part.claims) == keep | set(amap.main_theses)  # the thesis is always drawn
+
+
+# --- the semantics' own array code against plain references ------------------------------
+
+def _reference_acyclic(arr: Arrays) -> bool:
+    """networkx's cycle test on premise -> relation -> target (an undercut's target is a relation)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_nodes_from(("claim", c) for c in arr.claims)
+    for rid, kind, premises, target in arr.to_framework().relations:
+        g.add_edges_from((("claim", p), ("relation", rid)) for p in premises)
+        g.add_edge(("relation", rid), ("relation" if kind == "undercut" else "claim", target))
+    return nx.is_directed_acyclic_graph(g)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_acyclic_by_kahn_equals_networkx(seed):
+    rng = random.Random(seed)
+    arr = _random_arrays(rng, n=rng.choice((5, 30, 80)), r=rng.choice((3, 20, 60)))
+    if seed % 2:  # make it acyclic: every premise numbered above its target, every undercut after its relation
+        keep = [j for j in range(len(arr.relations)) if arr.kind[j] == 2
+                or all(p > arr.target[j] for p in arr.premise[arr.premise_ptr[j]:arr.premise_ptr[j + 1]])]
+        fw = arr.to_framework()
+        names = {arr.relations[j] for j in keep}
+        rels = [r for r in fw.relations if r[0] in names]
+        while any(r[1] == "undercut" and r[3] not in names for r in rels):  # an undercut falls with its relation
+            rels = [r for r in rels if r[1] != "undercut" or r[3] in names]
+            names = {r[0] for r in rels}
+        arr = Framework(fw.base, rels).arrays()
+    assert arr.is_acyclic() == _reference_acyclic(arr)
+
+
+def test_acyclic_maps_are_recognised(maps):
+    assert [m.relations and Framework.from_map(m).arrays().is_acyclic() for m in maps] == \
+        [bool(m.relations) and _reference_acyclic(Framework.from_map(m).arrays()) for m in maps]
+
+
+def test_sparse_product_equals_the_dense_one():
+    from argmap.semantics.gradual import _Sparse
+
+    rng = np.random.default_rng(3)
+    rows, cols = rng.integers(0, 7, 40), rng.integers(0, 11, 40)
+    data, v = rng.random(40), rng.random(11)
+    dense = np.zeros((7, 11))
+    np.add.at(dense, (rows, cols), data)
+    assert np.allclose(_Sparse(rows, cols, data, 7) @ v, dense @ v, rtol=0, atol=1e-12)

@@ -214,11 +214,24 @@ class _Counted:
         return self.update.x0()
 
 
+class _Sparse:
+    """A sparse matrix of ``rows`` x anything by its entries; ``m @ v`` sums ``data * v[cols]`` per row."""
+
+    def __init__(self, rows, cols, data, height: int):
+        self.rows, self.cols, self.data, self.height = rows, cols, data, height
+
+    def __matmul__(self, v):
+        import numpy as np
+
+        return np.bincount(self.rows, weights=self.data * v[self.cols], minlength=self.height)
+
+
 class _Update:
     """T(x) over numpy arrays; x = (claim strengths, relation contributions).
 
     Aggregation is a sparse matrix-vector product: the contributions, or for
-    the probabilistic sum their logarithms log(1 - v), summed per target.
+    the probabilistic sum their logarithms log(1 - v), summed per target
+    (``numpy.bincount`` with weights, over the matrix's entries).
     When every relation has one premise and none is undercut (and, for the
     probabilistic sum, none is weighted), the relations are folded into
     claim-to-claim matrices and x holds the claims' strengths only.
@@ -226,7 +239,6 @@ class _Update:
 
     def __init__(self, arr: Arrays, sem: GradualSemantics):
         import numpy as np
-        from scipy.sparse import csr_matrix
 
         self.np = np
         self.arr, self.sem = arr, sem
@@ -242,10 +254,10 @@ class _Update:
             cols, data, shape = arr.premise[j], (np.ones(len(j)) if self.product else arr.weight[j]), (2 * n, n)
         else:
             cols, data, shape = j, np.ones(len(j)), (2 * n, r)
-        self.matrix = csr_matrix((data, (rows, cols)), shape=shape)
+        self.matrix = _Sparse(rows, cols, data, shape[0])
         if not self.claim_level:
             j = np.flatnonzero(undercut)
-            self.undercut = csr_matrix((np.ones(len(j)), (arr.target[j], j)), shape=(r, r)) if len(j) else None
+            self.undercut = _Sparse(arr.target[j], j, np.ones(len(j)), r) if len(j) else None
             self.starts = arr.premise_ptr[:-1]
             self.weight = None if unweighted else arr.weight
 
