@@ -265,3 +265,17 @@ def test_sparse_product_equals_the_dense_one():
     dense = np.zeros((7, 11))
     np.add.at(dense, (rows, cols), data)
     assert np.allclose(_Sparse(rows, cols, data, 7) @ v, dense @ v, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_grounded_result_equals_caminadas_labelling_of_the_extension(seed):
+    """``solve`` reads grounded statuses off the labelling; the reference labels the extension afresh."""
+    from argmap.semantics.extensions import grounded, labelling, solve
+
+    arr = _random_arrays(random.Random(seed), n=40, r=70)
+    af = AttackGraph.from_arrays(arr)
+    result = solve(af, "grounded")
+    ext = grounded(af)
+    reference = {a: v for a, v in labelling(af, ext).items() if a not in af.inferences}
+    assert result.status == reference and set(result.status.values()) >= {"IN", "OUT"}
+    assert result.extensions == [[a for a in af.arguments if a in ext and a not in af.inferences]]

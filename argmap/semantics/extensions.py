@@ -90,6 +90,7 @@ EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 SUPPORT_ATTACKS = ("supported", "secondary", "mediated")
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
+_LABELS = (UNDEC, IN, OUT)  # by the codes of grounded_labels
 
 
 @dataclass
@@ -607,6 +608,10 @@ def sceptical(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
 
 def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
     """The extensions of ``af`` under ``semantics``, members in argument order, with each one's status."""
+    if semantics == "grounded":  # the labelling gives both at once
+        labels = grounded_labels(af).tolist()
+        status = {a: v for a, v in zip(af.arguments, map(_LABELS.__getitem__, labels)) if a not in af.inferences}
+        return ExtensionResult(semantics, [[a for a, v in status.items() if v == IN]], status)
     order = {a: i for i, a in enumerate(af.arguments)}
     exts = extensions(af, semantics)
     status = labelling(af, exts[0]) if semantics == "grounded" else acceptance(af, semantics, exts)

@@ -266,7 +266,8 @@ class _Compiled(Framework):
 
     def __init__(self, arrays: Arrays):
         self.base = dict(zip(arrays.claims, arrays.base.tolist()))
-        self.weights = {r: w for r, w in zip(arrays.relations, arrays.weight.tolist()) if w != 1.0}
+        weighted = (arrays.weight != 1.0).nonzero()[0].tolist()
+        self.weights = {arrays.relations[j]: float(arrays.weight[j]) for j in weighted}
         self.__dict__["_arrays"] = arrays
 
     @cached_property
