@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from itertools import compress
-from operator import or_
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
+from operator import or_
 from pathlib import Path
 
 from .errors import MapError
