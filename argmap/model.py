@@ -289,9 +289,10 @@ class ArgumentMap:
         faulty = set().union(*(a & b for i, a in enumerate(kinds) for b in kinds[i + 1:]))
         faulty |= ids.difference(*kinds)
         targeted = self._columns(AM.target)[0]
-        faulty |= ids.difference(targeted)
+        once = set(targeted)
+        faulty |= ids - once
         faulty |= ids.difference(self._columns(AM.premise)[0])
-        if len(set(targeted)) != len(targeted):
+        if len(once) != len(targeted):
             faulty.update(n for n, k in Counter(targeted).items() if k > 1)
         faulty.update(n for n, w in zip(*self._columns(AM.weight)) if not _is_number(w))
         for node in sorted(faulty & ids):

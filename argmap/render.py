@@ -97,9 +97,8 @@ def _neighbours(amap):
     from .semantics.framework import Framework
 
     arr = Framework.from_map(amap).arrays()
-    r = len(arr.relations)
     kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
-    of = np.repeat(np.arange(r), np.diff(ptr))
+    of = arr.premise_relation
     plain = np.flatnonzero(kind != 2)
     claims, rels = [premise, target[plain]], [of, plain]
     for j in np.flatnonzero(kind == 2).tolist():  # an undercut touches the ends of the relation it undercuts
@@ -456,19 +455,10 @@ def _pyvis_network():
 
 
 def _pyvis_lib() -> Path:
-    """The folder of the vis-network library that pyvis ships, found without importing pyvis.
+    """The folder of the vis-network library that pyvis ships (pyvis imported as :func:`_pyvis_network` does)."""
+    import sys
 
-    Importing pyvis would import its Jupyter support (IPython), which takes
-    longer than drawing a page; only its files are needed.
-    """
-    from importlib.util import find_spec
-
-    from .errors import UsageError
-
-    spec = find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise UsageError("drawing a page needs the Python package pyvis (pip install pyvis)")
-    return Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
+    return Path(sys.modules[_pyvis_network().__module__].__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 def render_html(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:

@@ -233,17 +233,13 @@ def from_graph(graph) -> TripleIndex:
 
 def from_rows(rows) -> TripleIndex:
     """The index of ``(subject, predicate, object)`` rows of strings (other predicates are left out)."""
-    index = TripleIndex()
     columns: dict[str, tuple] = {p: ([], []) for p in PREDICATES}
     for s, p, o in rows:
         slot = columns.get(p)
         if slot is not None:
             slot[0].append(s)
             slot[1].append(o)
-    for p, (subjects, objects) in columns.items():
-        if subjects:
-            index.add_columns(p, subjects, objects)
-    return index
+    return _indexed(columns, 0)
 
 
 def oxigraph_input(path, fmt_name: str) -> dict:

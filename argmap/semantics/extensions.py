@@ -177,16 +177,14 @@ class AttackGraph:
 
         n, r = len(arr.claims), len(arr.relations)
         kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
-        undercuts = np.flatnonzero(kind == 2)
         inference = np.zeros(r, dtype=bool)
-        hit = target[undercuts]
+        hit = target[kind == 2]
         inference[hit[kind[hit] != 0]] = True  # an undercut support is no attack: it stays out
-        names = sorted(arr.relations[j] for j in np.flatnonzero(inference).tolist())
+        inferences = sorted(np.flatnonzero(inference).tolist(), key=arr.relations.__getitem__)  # by name
+        names = [arr.relations[j] for j in inferences]
         number = np.full(r, -1, dtype=np.int64)  # each inference's argument number
-        by_name = {name: n + k for k, name in enumerate(names)}
-        for j in np.flatnonzero(inference).tolist():
-            number[j] = by_name[arr.relations[j]]
-        of = np.repeat(np.arange(r), np.diff(ptr))  # each premise's relation
+        number[inferences] = n + np.arange(len(inferences))
+        of = arr.premise_relation
 
         def attacks_by(rels_mask):
             """(attacker, relation) for the relations in ``rels_mask``: their inference, else each premise."""
@@ -199,7 +197,7 @@ class AttackGraph:
         if names:  # an inference falls with any of its premises: whatever attacks one attacks it
             order = np.argsort(dst[0], kind="stable")
             into, by = dst[0][order], src[0][order]
-            for j in np.flatnonzero(inference).tolist():
+            for j in inferences:
                 for p in premise[ptr[j]:ptr[j + 1]].tolist():
                     lo, hi = np.searchsorted(into, (p, p + 1))
                     src.append(by[lo:hi])

@@ -224,6 +224,13 @@ class Arrays:
         return Framework(dict(zip(self.claims, map(float, self.base))), rels, weights)
 
     @property
+    def premise_relation(self):
+        """The relation number of each premise, in the order of :attr:`premise`."""
+        import numpy as np
+
+        return np.repeat(np.arange(len(self.relations)), np.diff(self.premise_ptr))
+
+    @property
     def single_premise(self) -> bool:
         return len(self.premise) == len(self.relations)
 
@@ -243,9 +250,8 @@ class Arrays:
         if r == 0:
             return True
         size = n + r
-        rel_of_premise = np.repeat(np.arange(r), np.diff(self.premise_ptr))
         rows = np.concatenate([self.premise, n + np.arange(r)])  # premise -> relation -> target
-        cols = np.concatenate([n + rel_of_premise, np.where(self.kind == 2, n + self.target, self.target)])
+        cols = np.concatenate([n + self.premise_relation, np.where(self.kind == 2, n + self.target, self.target)])
         out_to = cols[_order_by(rows)]
         ptr = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=size), out=ptr[1:])
