@@ -144,28 +144,52 @@ def clean_copy(dest: Path) -> Path:
     return dest
 
 
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+def plain_path() -> str:
+    """``$PATH`` without the folders of virtual environments, as in a shell where none is active."""
+    return os.pathsep.join(d for d in os.environ["PATH"].split(os.pathsep)
+                           if d and not (Path(d).parent / "pyvenv.cfg").exists())
+
+
+def externally_managed(python) -> bool:
+    """Whether ``python`` is marked externally managed (PEP 668), as Debian marks its own ``python3``."""
+    marker = subprocess.run([python, "-c", "import os, sysconfig; "
+                             "print(os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED'))"],
+                            capture_output=True, text=True)
+    return marker.returncode == 0 and Path(marker.stdout.strip()).is_file()
+
+
 @dataclass
 class Installed:
-    """A clean copy of the checkout in which README command 1 ran in a new virtual environment."""
+    """A clean copy of the checkout in which README command 1 ran, making its virtual environment ``.venv``."""
 
     src: Path
     venv: Path
-    env: dict
+    env: dict  # the shell after ``. .venv/bin/activate``
     result: subprocess.CompletedProcess
+
+
+def install_as_readme_says(dest: Path, first_on_path: str | None = None) -> Installed:
+    """README command 1, run as written in a clean copy in ``dest`` from a shell with no venv active.
+
+    ``first_on_path`` (such as ``/usr/bin``) comes first on ``PATH``, so its ``python3`` is the one the command runs.
+    """
+    from .readme import readme_command
+
+    src = clean_copy(dest / "src")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "ARGMAP_DEBUG", "PIP_BREAK_SYSTEM_PACKAGES")}
+    env["PATH"] = os.pathsep.join(filter(None, [first_on_path, plain_path()]))
+    res = subprocess.run(["bash", "-c", readme_command("install-command")], cwd=src, env=env,
+                         capture_output=True, text=True, timeout=900)
+    venv = src / ".venv"
+    active = dict(env, VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}")
+    return Installed(src, venv, active, res)
 
 
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory):
-    """README command 1, run as written in a new venv (shared by the install and tutorial tests)."""
-    from .readme import readme_command
-
-    tmp_path = tmp_path_factory.mktemp("install")
-    src = clean_copy(tmp_path / "src")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    env = dict(os.environ, VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    env.pop("PYTHONPATH", None)
-    env.pop("ARGMAP_DEBUG", None)
-    res = subprocess.run(["bash", "-c", readme_command("install-command")], cwd=src, env=env,
-                         capture_output=True, text=True, timeout=900)
-    return Installed(src, venv, env, res)
+    """README command 1 with the shell's own ``python3`` (shared by the install and tutorial tests)."""
+    return install_as_readme_says(tmp_path_factory.mktemp("install"))

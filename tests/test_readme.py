@@ -14,7 +14,15 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "ARGMAP_STRICT=1" in ci
     assert "test-command" in ci  # .ci/run takes the command from the README itself
-    assert readme_command("test-command").startswith("python3 -m pip install")
+    assert "python3-venv" in ci  # what Debian's python3 needs for the command's `python3 -m venv`
+
+
+def test_readme_commands_install_into_their_own_venv():
+    """Both set-up commands make ``.venv`` (or reuse it) and install there, never into the system's Python."""
+    for marker in ("install-command", "test-command"):
+        command = readme_command(marker)
+        assert command.startswith("python3 -m venv .venv && .venv/bin/python -m pip install "), command
+        assert "--break-system-packages" not in command and "sudo" not in command
 
 
 def test_guide_json_contract_names_the_exported_keys():

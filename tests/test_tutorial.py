@@ -1,10 +1,11 @@
 """docs/tutorial.md, run as a newcomer would: every command in order, its output checked.
 
 The commands run in the clean copy of the checkout where README command 1
-installed argmap into a new virtual environment (the ``installed`` fixture),
-so the guide works with what the README sets up and nothing else.  The
-Protégé step is checked with the OWL API, the library Protégé loads files
-with; the SPARQL server steps run against a Virtuoso server.
+installed argmap into its virtual environment ``.venv`` (the ``installed``
+fixture), with that environment active, so the guide works with what the
+README sets up and nothing else.  The Protégé step is checked with the OWL
+API, the library Protégé loads files with; the SPARQL server steps run
+against a Virtuoso server.
 """
 
 from __future__ import annotations
