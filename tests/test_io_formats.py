@@ -239,24 +239,6 @@ def test_kialo_corpus_counts():
                                 attack=sum(r == "Con" for r, _l in numbered)), path.name
 
 
-def test_kialo_name_variant_with_sources(tmp_path):
-    path = tmp_path / "debate.txt"
-    path.write_text(
-        "Discussion Name: Cities\n\n1. Cities should ban cars.\n    1.1. Pro: Cars pollute the air [1].\n"
-        "        1.1.1. Con: Electric cars do not\n        pollute the street.\n"
-        "    1.2. Con: -> See 1.1.1.\n\nSources:\n[1] WHO air quality report, 2021\n",
-        encoding="utf-8",
-    )
-    amap = argmap.load(path)
-    assert counts(amap) == (3, Counter(support=1, attack=2))
-    texts = {c.text for c in amap.claims.values()}
-    assert "Electric cars do not pollute the street." in texts
-    assert amap.claims[amap.main_thesis].text == "Cities should ban cars."
-    link = [r for r in amap.relations.values() if r.target == amap.main_thesis and r.type == "attack"]
-    assert [amap.claims[link[0].sources[0]].text] == ["Electric cars do not pollute the street."]
-    assert any(s.title == "WHO air quality report, 2021" for s in amap.sources)
-
-
 # --- arg-microtexts ----------------------------------------------------------------
 
 
