@@ -89,3 +89,20 @@ def test_usage_errors_are_one_line(run_cli):
 def test_unwritable_output(run_cli, tmp_path):
     line = _one_error_line(run_cli("render", DATA / "small.ttl", "-o", tmp_path / "no" / "such" / "dir.html"))
     assert "dir.html" in line
+
+
+def test_explain_without_a_claim_says_the_claim_is_missing(run_cli):
+    line = _one_error_line(run_cli("explain", BUNDLED))
+    assert line == "argmap: error: missing CLAIM: argmap explain MAP CLAIM"
+
+
+def test_explain_with_claim_and_map_swapped_says_they_are_in_the_wrong_order(run_cli):
+    line = _one_error_line(run_cli("explain", "nk-duplicitous", BUNDLED))
+    assert line == (f"argmap: error: the arguments are in the wrong order: argmap explain MAP CLAIM, "
+                    f"and {BUNDLED} is a map file")
+
+
+def test_explain_with_neither_map_nor_claim(run_cli):
+    assert _one_error_line(run_cli("explain")) == "argmap: error: missing MAP and CLAIM: argmap explain MAP CLAIM"
+    assert _one_error_line(run_cli("explain", "nk-duplicitous")) == "argmap: error: missing MAP: argmap explain MAP CLAIM"
+
