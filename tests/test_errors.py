@@ -106,3 +106,13 @@ def test_explain_with_neither_map_nor_claim(run_cli):
     assert _one_error_line(run_cli("explain")) == "argmap: error: missing MAP and CLAIM: argmap explain MAP CLAIM"
     assert _one_error_line(run_cli("explain", "nk-duplicitous")) == "argmap: error: missing MAP: argmap explain MAP CLAIM"
 
+
+def test_unclosed_argdown_title_is_reported_at_its_own_line(run_cli, tmp_path):
+    path = _write(tmp_path / "open.argdown", "[Title: text\n  + <Arg>: more\n")
+    line = _one_error_line(run_cli("info", path))
+    assert line == (f"argmap: error: {path}:1:1: unclosed '[': a statement's title ends with ']' "
+                    f"(write [Title]: ...)")
+    path = _write(tmp_path / "open-below.argdown", "[A]: a\n  - <Arg: more\n")
+    line = _one_error_line(run_cli("info", path))
+    assert line == (f"argmap: error: {path}:2:5: unclosed '<': an argument's title ends with '>' "
+                    f"(write <Arg>: ...)")
