@@ -55,8 +55,7 @@ def map_source(*, trailing: tuple = (), default_bundled: bool = False):
             from .errors import UsageError
             from .source import MapSource
 
-            if len(args) < len(trailing):
-                raise UsageError(f"missing {', '.join(t.upper() for t in trailing[len(args):])}")
+            _check_trailing(args, trailing, bool(store or endpoint or default_bundled))
             maps = args[: len(args) - len(trailing)]
             kwargs.update(zip(trailing, args[len(maps):]))
             if default_bundled and not (maps or store or endpoint):
@@ -70,6 +69,33 @@ def map_source(*, trailing: tuple = (), default_bundled: bool = False):
         return command
 
     return decorate
+
+
+def _check_trailing(args, trailing, maps_optional):
+    """Fail with what is missing or misplaced when ``args`` cannot be MAP files followed by ``trailing``.
+
+    ``explain MAP`` lacks its CLAIM (its map is not taken for a claim, to
+    then find no map), and ``explain CLAIM MAP`` names an existing file last
+    and none before it: the arguments are in the wrong order.
+    """
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    if not trailing:
+        return
+    names = [t.upper() for t in trailing]
+    usage = f"argmap {click.get_current_context().info_name} MAP {' '.join(names)}"
+    missing = names[len(args):]
+    if not maps_optional and len(args) <= len(trailing):
+        first = Path(args[0]) if args else None
+        # a file, or what is named like one, is the MAP that comes first
+        missing = names[len(args) - 1:] if first and (first.is_file() or first.suffix) else ["MAP", *missing]
+    if missing:
+        raise UsageError(f"missing {' and '.join(missing)}: {usage}")
+    maps, last = args[: len(args) - len(trailing)], args[-1]
+    if maps and Path(last).is_file() and not any(Path(m).is_file() for m in maps):
+        raise UsageError(f"the arguments are in the wrong order: {usage}, and {last} is a map file")
 
 
 def _table(header, rows):

@@ -177,7 +177,7 @@ class ArgumentMap:
                 amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
                 amap._parts = parts
             else:
-                amap = cls(_read_graphs(paths, format, bar=bar), paths=paths)
+                amap = cls(_read_graphs(paths, format, bar=bar, check=True), paths=paths)
             amap.check()
         return amap
 
@@ -638,20 +638,27 @@ class _Lazy(Mapping):
         return f"<{len(self)} items>"
 
 
-def _read_graphs(paths, format=None, parts=(), bar=None):
+def _read_graphs(paths, format=None, parts=(), bar=None, check=False):
     """The files in one rdflib graph, with the prefixes they declare.
 
     ``parts`` may hold files already read into triple lists (see
-    :func:`argmap.triples.read_parts`), which are not read again.
+    :func:`argmap.triples.read_parts`), which are not read again.  With
+    ``check``, a file with an object of the wrong kind for its predicate
+    (a literal target, say) is an error at its line, as the fast reader makes it
+    (:func:`argmap.triples.misfit_error`).
     """
     import rdflib
 
     from .io import read_graph
+    from .triples import graph_misfits, misfit_error
 
     read = {path: triples for path, _name, triples in parts if triples is not None}
     graph = rdflib.Graph()
     for path in paths:
         part = read.get(str(path)) or read_graph(path, format)
+        misfits = graph_misfits(part) if check else None
+        if misfits:
+            raise misfit_error(path, misfits)
         for prefix, ns in part.namespaces():
             graph.bind(prefix, ns, override=False)
         if str(path) in read:

@@ -8,7 +8,11 @@ from pathlib import Path
 from ._files import data_path
 
 __all__ = ["ontology_path", "ontology_graph", "shapes_path", "shapes_graph", "subclass_closure", "closure_of",
-           "subclass_pairs"]
+           "subclass_pairs", "property_kinds"]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
 
 
 def ontology_path() -> Path:
@@ -67,14 +71,37 @@ def closure_of(roots, pairs) -> dict:
 
 
 @lru_cache(maxsize=1)
-def subclass_pairs() -> tuple:
-    """The ontology's ``rdfs:subClassOf`` links between named classes, as (sub, super) IRI strings.
-
-    Read with Oxigraph, so that maps read without rdflib do not import it.
-    """
+def _triples() -> tuple:
+    """The ontology's triples as read by Oxigraph (parsed once), so that maps read without rdflib do not import it."""
     import pyoxigraph as ox
 
-    subclass = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-    return tuple((t.subject.value, t.object.value) for t in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    return tuple(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+
+
+@lru_cache(maxsize=1)
+def subclass_pairs() -> tuple:
+    """The ontology's ``rdfs:subClassOf`` links between named classes, as (sub, super) IRI strings."""
+    import pyoxigraph as ox
+
+    subclass = _RDFS + "subClassOf"
+    return tuple((t.subject.value, t.object.value) for t in _triples()
                  if t.predicate.value == subclass and isinstance(t.subject, ox.NamedNode)
                  and isinstance(t.object, ox.NamedNode))
+
+
+@lru_cache(maxsize=1)
+def property_kinds() -> dict[str, bool]:
+    """Each property whose objects have one kind of term, as an IRI string: True where it takes literals, False nodes.
+
+    The ontology's ``owl:DatatypeProperty`` s take literals and its
+    ``owl:ObjectProperty`` s take nodes (OWL 2 Structural Specification,
+    sections 5.3 and 5.4); so do RDF Schema's own ``rdfs:label`` (range
+    ``rdfs:Literal``), ``rdf:type`` and ``rdfs:subClassOf`` (range
+    ``rdfs:Class``; RDF Schema 1.1, sections 3.3, 3.4 and 3.6).
+    """
+    wants = {_OWL + "DatatypeProperty": True, _OWL + "ObjectProperty": False}
+    kinds = {_RDF + "type": False, _RDFS + "subClassOf": False, _RDFS + "label": True}
+    for t in _triples():
+        if t.predicate.value == _RDF + "type" and t.object.value in wants:
+            kinds[t.subject.value] = wants[t.object.value]
+    return kinds

@@ -14,8 +14,12 @@ index is filled from one of three places:
   (:func:`from_rows`, used by :mod:`argmap.source`).
 
 Every term is a string: an IRI, a literal's lexical form or a blank node's
-label (which, having no colon, is never an IRI).  Which reader a file gets is chosen by its size
-(:func:`use_fast_reader`); ``ARGMAP_READER=rdflib`` or ``fast`` forces one.
+label (which, having no colon, is never an IRI).  Which reader a file gets
+is chosen by its size (:func:`use_fast_reader`); ``ARGMAP_READER=rdflib``
+or ``fast`` forces one.  Either checks the kind of each term before it
+becomes a string: an object of the wrong kind for its property (a literal
+target, a node as a claim's text; see :func:`~argmap.ontology.property_kinds`)
+is an error at its line, the same from both (:func:`misfit_error`).
 """
 
 from __future__ import annotations
@@ -25,11 +29,12 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
-           "cores", "file_parts"]
+           "cores", "file_parts", "Misfit", "graph_misfits", "misfit_error"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -97,6 +102,7 @@ class TripleIndex:
         self._filled: dict[str, int] = {}  # predicate: how many of its chunks are in its table
         self._scans: dict[str, int] = {}  # predicate: lookups answered by scanning its columns
         self.read = 0  # triples read, kept or not
+        self.misfits: set[str] = set()  # predicates with an object of the wrong kind (see :func:`misfit_error`)
 
     def add_pairs(self, predicate: str, pairs) -> None:
         """Add ``(subject, object)`` pairs of one predicate."""
@@ -197,6 +203,7 @@ class TripleIndex:
         for p in other._chunks:
             self._chunks.setdefault(p, []).extend(other._split(p))
         self.read += other.read
+        self.misfits |= other.misfits
         return self
 
     def __len__(self) -> int:
@@ -353,7 +360,7 @@ def from_file(path, fmt_name: str) -> TripleIndex:
         args = {k: v for k, v in source.items() if k != "path"}
         index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
         if index is not None:
-            return index
+            return _checked(index, lambda: ox.parse(**source, lenient=True), path)
     return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
 
 
@@ -361,20 +368,45 @@ def from_file(path, fmt_name: str) -> TripleIndex:
 PARTS_PER_CORE = 4
 
 
-def _slots(parse) -> tuple[dict, int]:
-    """The subjects and objects of each structure predicate in ``parse()``, as two columns, and the triples read."""
+def _slots(parse) -> tuple[dict, int, set]:
+    """The subjects and objects of each structure predicate in ``parse()``, as two columns; the triples read;
+    and the predicates of :func:`~argmap.ontology.property_kinds` with an object of the wrong kind.
+
+    The kind of each object of those predicates goes into a column of its
+    own, which is checked as a set after the reading.
+    """
     import pyoxigraph as ox
 
+    from .ontology import property_kinds
+
+    wants_literal = property_kinds()
     columns = {p: ([], []) for p in PREDICATES}
-    slots = {ox.NamedNode(p): columns[p] for p in PREDICATES}  # found by the term: no string per predicate
+    kinds = {p: [] for p in wants_literal}
+    slots = {}  # found by the term: no string per predicate
+    for p in dict.fromkeys((*PREDICATES, *kinds)):
+        subjects, objects = columns.get(p, (None, None))
+        slots[ox.NamedNode(p)] = (_ignore if subjects is None else subjects.append,
+                                  _ignore if objects is None else objects.append,
+                                  _ignore if p not in kinds else kinds[p].append)
     read = 0
     for q in parse():  # a term at a time: unpacking the quad would build its graph name too
         read += 1
         slot = slots.get(q.predicate)
         if slot is not None:
-            slot[0].append(q.subject.value)
-            slot[1].append(q.object.value)
-    return columns, read
+            slot[0](q.subject.value)
+            o = q.object
+            slot[1](o.value)
+            slot[2](type(o))
+    misfits = set()
+    for p, column in kinds.items():
+        found = set(column)
+        if (found - {ox.Literal}) if wants_literal[p] else (ox.Literal in found):
+            misfits.add(p)
+    return columns, read, misfits
+
+
+def _ignore(_term) -> None:
+    """What :func:`_slots` does with the part of a triple it does not keep."""
 
 
 def _read_in_processes(parses: list) -> TripleIndex | None:
@@ -421,8 +453,8 @@ def _read_in_processes(parses: list) -> TripleIndex | None:
             messages = [pickle.loads(m) for m in box]
             if not messages or messages[-1] != "done":
                 return None
-            for k, columns, read in messages[:-1]:
-                done[k] = columns, read
+            for k, columns, read, misfits in messages[:-1]:
+                done[k] = columns, read, misfits
         if sorted(done) != list(range(len(parses))):
             return None
         index = TripleIndex()
@@ -447,12 +479,13 @@ def _receive(conn, box: list) -> None:
             return
 
 
-def _indexed(columns: dict, read: int) -> TripleIndex:
+def _indexed(columns: dict, read: int, misfits=()) -> TripleIndex:
     index = TripleIndex()
     for p, (subjects, objects) in columns.items():
         if subjects:
             index.add_columns(p, subjects, objects)
     index.read = read
+    index.misfits.update(misfits)
     return index
 
 
@@ -482,7 +515,7 @@ def _child_slots(parses, taken, conn) -> None:
     try:
         for k in _take(taken, len(parses)):
             try:
-                columns, read = _slots(parses[k])
+                columns, read, misfits = _slots(parses[k])
             except (SyntaxError, OSError, UnicodeDecodeError):
                 conn.send_bytes(pickle.dumps(None))
                 return
@@ -494,7 +527,7 @@ def _child_slots(parses, taken, conn) -> None:
                 if joined[0].count("\0") != len(subjects) - 1 or joined[1].count("\0") != len(subjects) - 1:
                     joined = subjects, objects  # a NUL inside a term: send the lists
                 out[p] = joined
-            conn.send_bytes(pickle.dumps((k, out, read), protocol=pickle.HIGHEST_PROTOCOL))
+            conn.send_bytes(pickle.dumps((k, out, read, misfits), protocol=pickle.HIGHEST_PROTOCOL))
         conn.send_bytes(pickle.dumps("done"))
         conn.close()
     finally:
@@ -505,18 +538,146 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
     """Index the structure's triples of ``parse()``, a pyoxigraph parser.
 
     Syntax errors become :class:`~argmap.errors.ParseError` at ``path`` with
-    the line Oxigraph reports.
+    the line Oxigraph reports; an object of the wrong kind, :func:`misfit_error`.
     """
     from .errors import InputError, ParseError
 
     try:
-        return _indexed(*_slots(parse))
+        return _checked(_indexed(*_slots(parse)), parse, path)
     except SyntaxError as exc:
         raise syntax_error(exc, fmt_name, path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     except UnicodeDecodeError:
         raise ParseError("not UTF-8 text", path=str(path)) from None
+
+
+def _checked(index: TripleIndex, parse, path) -> TripleIndex:
+    """``index``, unless it holds an object of the wrong kind: then its :func:`misfit_error`, found in ``parse()`` again."""
+    if not index.misfits:
+        return index
+    import pyoxigraph as ox
+
+    from .ontology import property_kinds
+
+    wants_literal = {ox.NamedNode(p): (p, property_kinds()[p]) for p in index.misfits}
+    found = []
+    for q in parse():
+        wanted = wants_literal.get(q.predicate)
+        if wanted is not None and isinstance(q.object, ox.Literal) != wanted[1]:
+            s, o = q.subject, q.object
+            found.append(Misfit(None if isinstance(s, ox.BlankNode) else s.value, wanted[0], o.value,
+                                isinstance(o, ox.Literal), isinstance(o, ox.BlankNode)))
+    raise misfit_error(path, found)
+
+
+def graph_misfits(graph) -> list:
+    """The :class:`Misfit` s of an rdflib graph: objects of the wrong kind for their predicate."""
+    from rdflib import BNode, Literal, URIRef
+
+    from .ontology import property_kinds
+
+    return [Misfit(None if isinstance(s, BNode) else str(s), p, str(o), isinstance(o, Literal), isinstance(o, BNode))
+            for p, literal in property_kinds().items()
+            for s, o in graph.subject_objects(URIRef(p)) if isinstance(o, Literal) != literal]
+
+
+class Misfit(NamedTuple):
+    """A triple whose object is of the wrong kind for its predicate (see :func:`~argmap.ontology.property_kinds`)."""
+
+    subject: str | None  # None for a blank node, whose label differs from one reading to the next
+    predicate: str
+    value: str  # a literal's lexical form, a node's IRI or a blank node's label
+    literal: bool
+    blank: bool
+
+    @property
+    def message(self) -> str:
+        p = _short(self.predicate)
+        if self.literal:
+            hint = f"; write <{self.value}> for the node" if _IRI_LIKE.fullmatch(self.value) else ""
+            what = f"{p} takes a node (an IRI), not the literal {_quoted(self.value)}{hint}"
+        else:
+            node = "a blank node" if self.blank else f"the node <{self.value}>"
+            what = f"{p} takes a literal, not {node}"
+        return what if self.subject is None else f"{self.subject}: {what}"
+
+    def line_in(self, lines: list[str]) -> int | None:
+        """The line of ``lines`` (a Turtle or N-Triples document's) that states this triple, as near as text tells.
+
+        The first line from the subject's first mention that names both the
+        predicate and the object; else the first that names the object; else
+        the subject's line.
+        """
+        found = None
+        if self.subject is not None:
+            names_subject = _names(self.subject)
+            found = next((n for n, line in enumerate(lines, 1) if names_subject.search(line)), None)
+        start = found or 1
+        names_predicate = _names(self.predicate, r"|(?:^|\s)a\s" if self.predicate == RDF_TYPE else "")
+        if self.literal:
+            first = self.value.split("\n", 1)[0]
+            names_object = re.compile(re.escape(first) if first else "\"\"|''")
+        else:
+            names_object = re.compile(r"_:|\[") if self.blank else _names(self.value)
+        window = lines[start - 1:]
+        for predicate_too in (True, False):
+            for n, line in enumerate(window, start):
+                if names_object.search(line) and (not predicate_too or names_predicate.search(line)):
+                    return n
+        return found
+
+
+def _names(iri: str, more: str = "") -> re.Pattern:
+    """A pattern for ``iri`` in Turtle: ``<iri>``, or a prefixed name ending in its last segment (after ``#``, ``/`` or ``:``)."""
+    local = re.split(r"[#/:]", iri)[-1]
+    pattern = re.escape(f"<{iri}>")
+    if local:
+        pattern += rf"|(?<![^\s;,(\[])[\w.-]*:{re.escape(local)}(?![\w-])"
+    return re.compile(pattern + more)
+
+
+_IRI_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+#: Prefixes messages name predicates with.
+_PREFIXES = {_AM: "am:", _RDF: "rdf:", _RDFS: "rdfs:", "http://www.w3.org/ns/oa#": "oa:",
+             "http://www.w3.org/ns/prov#": "prov:", "http://www.arg.tech/aif#": "aif:"}
+
+
+def _short(iri: str) -> str:
+    for ns, prefix in _PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z][\w-]*", iri[len(ns):]):
+            return prefix + iri[len(ns):]
+    return f"<{iri}>"
+
+
+def _quoted(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return '"' + shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+#: How many misfits :func:`misfit_error` looks for in the text, to report the first of them.
+MISFITS_LOCATED = 20
+
+
+def misfit_error(path, misfits):
+    """The :class:`~argmap.errors.MapError` for the first of ``misfits`` in the file ``path``, with its line.
+
+    The same triples give the same message and line whichever reader found
+    them: the misfits are ordered by predicate, object and subject (blank
+    nodes, whose labels differ, left out), and the first :data:`MISFITS_LOCATED` of them located in
+    the text; the one on the earliest line is reported.
+    """
+    from .errors import MapError
+
+    ordered = sorted(set(misfits), key=lambda m: (m.predicate, "" if m.blank else m.value, m.subject or "", m.literal))
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines() if path and Path(path).is_file() else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    located = [(m.line_in(lines) if lines else None, k, m) for k, m in enumerate(ordered[:MISFITS_LOCATED])]
+    line, _k, first = min(located, key=lambda t: (t[0] is None, t[0] or 0, t[1]))
+    return MapError(first.message, path=None if path is None else str(path), line=line)
 
 
 def use_fast_reader(paths, format: str | None = None) -> bool:

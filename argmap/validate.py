@@ -290,6 +290,9 @@ def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
             start, end = int(start), int(end)
         except (TypeError, ValueError):
             continue  # the shapes report offsets that are not integers
+        if start > end:  # no span to measure or to find in the source
+            out.append((q, f"quote offsets [{start}, {end}) are in the wrong order: start {start} is after end {end}"))
+            continue
         if end - start != len(exact):
             out.append((q, f"quote's offsets span {end - start} characters but its exact text has {len(exact)}"))
         if text is None:

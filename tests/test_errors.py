@@ -89,3 +89,30 @@ def test_usage_errors_are_one_line(run_cli):
 def test_unwritable_output(run_cli, tmp_path):
     line = _one_error_line(run_cli("render", DATA / "small.ttl", "-o", tmp_path / "no" / "such" / "dir.html"))
     assert "dir.html" in line
+
+
+def test_explain_without_a_claim_says_the_claim_is_missing(run_cli):
+    line = _one_error_line(run_cli("explain", BUNDLED))
+    assert line == "argmap: error: missing CLAIM: argmap explain MAP CLAIM"
+
+
+def test_explain_with_claim_and_map_swapped_says_they_are_in_the_wrong_order(run_cli):
+    line = _one_error_line(run_cli("explain", "nk-duplicitous", BUNDLED))
+    assert line == (f"argmap: error: the arguments are in the wrong order: argmap explain MAP CLAIM, "
+                    f"and {BUNDLED} is a map file")
+
+
+def test_explain_with_neither_map_nor_claim(run_cli):
+    assert _one_error_line(run_cli("explain")) == "argmap: error: missing MAP and CLAIM: argmap explain MAP CLAIM"
+    assert _one_error_line(run_cli("explain", "nk-duplicitous")) == "argmap: error: missing MAP: argmap explain MAP CLAIM"
+
+
+def test_unclosed_argdown_title_is_reported_at_its_own_line(run_cli, tmp_path):
+    path = _write(tmp_path / "open.argdown", "[Title: text\n  + <Arg>: more\n")
+    line = _one_error_line(run_cli("info", path))
+    assert line == (f"argmap: error: {path}:1:1: unclosed '[': a statement's title ends with ']' "
+                    f"(write [Title]: ...)")
+    path = _write(tmp_path / "open-below.argdown", "[A]: a\n  - <Arg: more\n")
+    line = _one_error_line(run_cli("info", path))
+    assert line == (f"argmap: error: {path}:2:5: unclosed '<': an argument's title ends with '>' "
+                    f"(write <Arg>: ...)")

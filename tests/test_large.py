@@ -175,18 +175,25 @@ def test_reading_in_processes_keeps_a_nul_inside_a_term(tmp_path, monkeypatch):
     assert many.by == one.by and many.read == one.read == 30
 
 
-def test_reading_in_processes_reports_the_line_of_a_syntax_error(tmp_path, monkeypatch):
-    from argmap import triples
-    from argmap.errors import ParseError
+@pytest.mark.parametrize("line, error, message", [
+    ("<urn:x:c24> a am:Claim ) .", "ParseError", "bad turtle syntax"),
+    # a literal target: found by the process that reads its part, then the whole file is read again for its line
+    ('<urn:x:r> a am:Attack ; am:premise <urn:x:c1> ; am:target "urn:x:c2" .', "MapError",
+     'urn:x:r: am:target takes a node (an IRI), not the literal "urn:x:c2"'),
+])
+def test_reading_in_processes_reports_the_line_of_an_error(tmp_path, monkeypatch, line, error, message):
+    from argmap import errors, triples
 
     lines = ["@prefix am: <https://w3id.org/argmap#> ."] + [f"<urn:x:c{i}> a am:Claim ." for i in range(30)]
-    lines[25] = "<urn:x:c24> a am:Claim ) ."
+    lines[25] = line
     path = tmp_path / "bad.ttl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _split_everything(monkeypatch)
-    with pytest.raises(ParseError) as err:
+    assert len(triples.file_parts(path, "turtle")) == 3
+    with pytest.raises(getattr(errors, error)) as err:
         triples.from_file(path, "turtle")
     assert err.value.line == 26
+    assert err.value.message.startswith(message)
 
 
 def test_broken_structure_on_the_fast_path_names_the_line(tmp_path, run_cli):

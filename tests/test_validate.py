@@ -231,3 +231,17 @@ def test_question_status_without_a_scheme(tmp_path):
         :s a am:OpenQuestion ; am:question am:SignCQ1 .
     """)
     assert found == [(":s", "the question am:SignCQ1 has no scheme to come from: :r applies no am:scheme")]
+
+
+def test_quote_offsets_in_the_wrong_order_are_said_to_be(run_cli, tmp_path):
+    """[504, 473) is not a span outside the source, nor one of -31 characters: its ends are swapped."""
+    source = need_file(SOURCE)
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert text.count("am:start 402 ;\n    am:end 473 ;") == 1
+    amap = tmp_path / "swapped.ttl"
+    amap.write_text(text.replace("am:start 402 ;", "am:start 504 ;"), encoding="utf-8")
+    done = run_cli("validate", amap, "--source", source, env=HERE)
+    assert done.returncode == 1
+    quote = [line for line in done.stdout.splitlines() if ":nk-duplicitous-q1:" in line]
+    assert f"{amap}:59: :nk-duplicitous-q1: quote offsets [504, 473) are in the wrong order: start 504 is after end 473" in quote
+    assert not any("outside the source" in line or "span -31" in line for line in quote), quote

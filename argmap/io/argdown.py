@@ -49,6 +49,7 @@ _INLINE_RULE = re.compile(r"-{2,}(.+?)-{2,}\s*$")
 _HEADING = re.compile(r"(#{1,6})\s+(.*\S)")
 _STATEMENT = re.compile(r"\[([^\[\]\n]+)\](?=:|\s|$)")
 _ARGUMENT = re.compile(r"<([^<>\n]+)>(?=:|\s|$)")
+_CLOSERS = {"[": ("]", "a statement"), "<": (">", "an argument")}
 _TAGS = re.compile(r"(?<!\S)#\(([^)]*)\)|(?<!\S)#([\w\-]+)")
 _DATA = re.compile(r"\{[^{}]*\}")
 DCT = "http://purl.org/dc/terms/"
@@ -149,11 +150,20 @@ class _Reader:
                 if not title:
                     raise self.fail(f"empty {kind} title", line, column)
                 return self.node(kind, title), [rest[1:]] if rest.startswith(":") else []
+        self.check_closed(content, line, column)
         text, _tags = _clean([content, *self.continuation(line)])
         if not text:
             raise self.fail("expected a statement or an argument", line, column)
         title = "Untitled " + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         return self.node("statement", title), [content]
+
+    def check_closed(self, content: str, line: int, column: int) -> None:
+        """Fail at ``line`` if ``content`` opens a title, as ``[Title: text`` does, that no bracket closes."""
+        closer, kind = _CLOSERS.get(content[:1], (None, None))
+        if closer is not None and closer not in content and ":" in content:
+            title = content[1:content.index(":")].strip() or "Title"
+            raise self.fail(f"unclosed {content[0]!r}: {kind}'s title ends with {closer!r} "
+                            f"(write {content[0]}{title}{closer}: ...)", line, column)
 
     def continuation(self, line: int) -> list[str]:
         """The lines that go on the text of the element starting on ``line`` (numbered from 1)."""
@@ -330,6 +340,7 @@ class _Reader:
                 continue  # indented prose
             starts = _STATEMENT.match(body) or _ARGUMENT.match(body)
             if not starts or (body[starts.end():].strip() and not body[starts.end():].startswith(":")):
+                self.check_closed(body, line, col)
                 continue  # prose at the top
             pcs = self.close_pcs(pcs, line)
             node, parts = self.element(body, line, col)
