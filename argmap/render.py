@@ -488,7 +488,14 @@ def render_html(amap, options: RenderOptions | None = None, view: View | None = 
 
 
 def _dot_string(text: str) -> str:
-    """A DOT double-quoted string (Graphviz 'lang' reference: escaped quotes)."""
+    """A DOT double-quoted string (Graphviz 'lang' reference: escaped quotes).
+
+    Characters that the SVG (XML 1.0) cannot carry become U+FFFD, the
+    replacement character, since a picture only shows the text.
+    """
+    from .io import NOT_XML
+
+    text = NOT_XML.sub("\ufffd", text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 
 from ..errors import FormatError
@@ -64,7 +65,23 @@ class Format:
     def dumps(self, amap) -> str:
         if not self.writable:
             raise FormatError(f"argmap cannot write format {self.name!r}")
-        return self._impl().dumps(amap, self)
+        text = self._impl().dumps(amap, self)
+        if self.options.get("xml"):
+            _check_xml_chars(text, self.name)
+        return text
+
+
+#: Characters outside XML 1.0's ``Char`` production (XML 1.0, 5th ed., section 2.2).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _check_xml_chars(text: str, fmt: str) -> None:
+    """Refuse an XML export holding a character that XML 1.0 cannot carry, even escaped."""
+    bad = NOT_XML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise FormatError(f"the map holds U+{ord(bad.group()):04X}, a control character that {fmt} (XML 1.0) "
+                          f"cannot carry (output line {line}); export to turtle, ntriples or json instead")
 
 
 _FORMATS: dict[str, Format] = {}
@@ -162,15 +179,15 @@ def write(amap, path, format: str | None = None) -> Path:
 # --- the registry -----------------------------------------------------------
 register("turtle", ".rdf", suffixes=(".ttl",), aliases=("ttl",), rdflib="turtle")
 register("ntriples", ".rdf", suffixes=(".nt",), aliases=("nt", "n-triples"), rdflib="nt")
-register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml")
+register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml"), rdflib="xml", xml=True)
 register("jsonld", ".jsonld", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
 register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"), triples=True)
 register("argdown", ".argdown", suffixes=(".argdown", ".ad"))
 register("kialo", ".kialo", suffixes=(".txt",), writable=False)
 register("microtexts", ".microtexts", suffixes=(".xml",), aliases=("arggraph", "arg-microtexts"), writable=False)
-register("graphml", ".graphml", suffixes=(".graphml",), readable=False)
-register("gexf", ".gexf", suffixes=(".gexf",), readable=False)
+register("graphml", ".graphml", suffixes=(".graphml",), readable=False, xml=True)
+register("gexf", ".gexf", suffixes=(".gexf",), readable=False, xml=True)
 register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False)
 register("bag", ".aspartix", suffixes=(".bag",), writable=False)
 register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False)

@@ -199,7 +199,7 @@ def read(path, fmt=None, graph=None):
         node = b.iri(nid)
         t = n["type"]
         if t == "I":
-            b.claim(node, n["text"])
+            b.claim(node, n["text"] or None)  # "" is a claim without text
         elif kind_of(nid):
             premises = [b.iri(p) for p in ins[nid] if nodes[p]["type"] == "I"]
             target = next(c for c in outs[nid] if nodes[c]["type"] not in _DIALOGUE)

@@ -52,6 +52,7 @@ _ARGUMENT = re.compile(r"<([^<>\n]+)>(?=:|\s|$)")
 _CLOSERS = {"[": ("]", "a statement"), "<": (">", "an argument")}
 _TAGS = re.compile(r"(?<!\S)#\(([^)]*)\)|(?<!\S)#([\w\-]+)")
 _DATA = re.compile(r"\{[^{}]*\}")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash and an ASCII punctuation character
 DCT = "http://purl.org/dc/terms/"
 
 
@@ -60,6 +61,10 @@ def _strip_comments(text: str, fail) -> str:
     out, i, n = [], 0, len(text)
     line_start = 0
     while i < n:
+        if text[i] == "\\" and i + 1 < n and text[i + 1] != "\n":  # an escaped character starts nothing
+            out.append(text[i:i + 2])
+            i += 2
+            continue
         if text.startswith("<!--", i) or text.startswith("/*", i):
             close = "-->" if text[i] == "<" else "*/"
             j = text.find(close, i + 2)
@@ -103,11 +108,40 @@ def _front_matter(lines, fail) -> tuple[dict, int]:
 
 
 def _clean(parts) -> tuple[str, list[str]]:
-    """Joined text without tags and data, and the tags."""
+    """Joined text without tags and data, and the tags.
+
+    A backslash before a punctuation character makes it plain text
+    (``\\#`` is no tag, ``\\{`` no data, ``\\\\`` a backslash), as the
+    export (:func:`_escape`) writes them.
+    """
     text = " ".join(p.strip() for p in parts)
+    escaped = _ESCAPED.findall(text)
+    if escaped:  # each escaped character waits behind a character the text does not hold
+        hold = next(chr(c) for c in range(0xE000, 0x110000) if chr(c) not in text)
+        text = _ESCAPED.sub(hold, text)
     tags = [a or b for a, b in _TAGS.findall(text)]
-    text = _DATA.sub(" ", _TAGS.sub(" ", text))
-    return " ".join(text.split()), [" ".join(t.split()) for t in tags if t.strip()]
+    text = " ".join(_DATA.sub(" ", _TAGS.sub(" ", text)).split())
+    if escaped:
+        it = iter(escaped)
+        text = re.sub(re.escape(hold), lambda _m: next(it), text)
+    return text, [" ".join(t.split()) for t in tags if t.strip()]
+
+
+def _escape(text: str) -> str:
+    """``text`` as Argdown reads it back: a backslash before each character that would start a tag
+    (``#`` after a space), data (``{``, ``}``), a comment (``//``, ``/*``, ``<!--``) or an escape."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r"(?<!\S)#|[{}]|/(?=[/*])|<(?=!--)", lambda m: "\\" + m.group(), text)
+    return text
+
+
+class _Pending:
+    """An undercut that is known only at the end of the file: the ``index``-th the reader put off."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int):
+        self.index = index
 
 
 class _Reader:
@@ -211,12 +245,12 @@ class _Reader:
             self.relation("attack", parent, child)
             return first
         if marker in ("_", "<_"):
-            if via is not None:  # below a nested element: the relation it stands in
+            if via is not None and not isinstance(via, _Pending):  # below a nested element: the relation it stands in
                 return self.relation("undercut", child, via)
             self.undercuts.append((child, parent, via, line))
         else:  # _>
             self.undercuts.append((parent, child, None, line))
-        return None
+        return _Pending(len(self.undercuts) - 1)  # known once every inference is read
 
     def inference(self, argument, premises, conclusion, rule, line):
         if not premises:
@@ -232,15 +266,17 @@ class _Reader:
             self.b.add((rel, self.RDFS.comment, self.Literal(rule)))
 
     def resolve_undercuts(self):
+        """The undercuts that wait for the end of the file, in file order (so an undercut of one comes after it)."""
+        made = []
         for premise, node, via, _line in self.undercuts:
-            if via is not None:
-                target = via
+            if isinstance(via, _Pending):  # below an undercut that waited too
+                made.append(self.relation("undercut", premise, made[via.index]))
+            elif via is not None:
+                made.append(self.relation("undercut", premise, via))
             elif self.inferences.get(node):
-                target = self.b.iri(f"i:{self.key[node][2:]}:{self.inferences[node]}")
+                made.append(self.relation("undercut", premise, self.b.iri(f"i:{self.key[node][2:]}:{self.inferences[node]}")))
             else:
-                self.relation("attack", premise, node)
-                continue
-            self.relation("undercut", premise, target)
+                made.append(self.relation("attack", premise, node))
 
     # --- lines --------------------------------------------------------------
     def run(self, text: str):
@@ -437,7 +473,7 @@ def dumps(amap, fmt=None) -> str:
         text = g.value(URIRef(cid), AM.text)
         tags = sorted(str(t) for t in g.objects(URIRef(cid), dct.subject))
         tag_text = " ".join(f"#({t})" if not re.fullmatch(r"[\w\-]+", t) else f"#{t}" for t in tags)
-        body = " ".join(filter(None, [_oneline(text) if text is not None else "", tag_text]))
+        body = " ".join(filter(None, [_escape(_oneline(text)) if text is not None else "", tag_text]))
         return ref(cid) + (f": {body}" if body else "")
 
     inferences = {}  # argument -> [(k, relation)]
@@ -515,4 +551,11 @@ def dumps(amap, fmt=None) -> str:
         lines += children(rid, 1) + [""]  # an undercut below an argument aims at its inference
         lines += [f"({i}) {ref(p)}" for i, p in enumerate(sorted(r.sources, key=lambda p: titles[p]), 1)]
         lines += ["--", f"({len(r.sources) + 1}) {ref(r.target)}", ""]
+    if any("\x00" in line for line in lines):
+        from ..errors import FormatError
+
+        raise FormatError("the map holds U+0000 (NUL), which an Argdown text file cannot carry; "
+                          "export to turtle, ntriples or json instead")
+    if not lines:  # an empty file is a mistake to the reader; an empty map says so
+        lines = ["// an argument map without claims"]
     return "\n".join(lines).rstrip("\n") + "\n"

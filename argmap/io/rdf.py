@@ -71,7 +71,13 @@ def dumps(amap, fmt) -> str:
     """
     lines = amap.ntriples() if fmt.name in ("turtle", "ntriples") else None
     if lines is not None:
-        return "".join(line + "\n" for line in lines)
-    name = "longturtle" if fmt.name == "turtle" else fmt.options["rdflib"]
-    out = amap.graph.serialize(format=name)
-    return out if isinstance(out, str) else out.decode("utf-8")
+        out = "".join(line + "\n" for line in lines)
+    else:
+        name = "longturtle" if fmt.name == "turtle" else fmt.options["rdflib"]
+        out = amap.graph.serialize(format=name)
+        out = out if isinstance(out, str) else out.decode("utf-8")
+    if fmt.name in ("turtle", "ntriples"):
+        # A NUL can stand only inside a literal, where Turtle and N-Triples spell it \u0000 (UCHAR);
+        # written raw, it makes the file binary data to every reader.
+        out = out.replace("\x00", "\\u0000")
+    return out

@@ -172,7 +172,7 @@ class Arrays:
         of, premise = numbers(subjects, ridx), numbers(objects, cidx)
         width = max(n, 1)
         pairs = np.sort((of * width + premise)[of >= 0])  # by relation, then claim (so sorted by id)
-        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))[: len(pairs)]]  # each once
         of, premise = pairs // width, pairs % width
         ptr = np.zeros(r + 1, dtype=np.int64)
         np.cumsum(np.bincount(of, minlength=r), out=ptr[1:])
