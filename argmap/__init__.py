@@ -71,12 +71,14 @@ def __getattr__(name):
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
-def load(*paths, format: str | None = None) -> "ArgumentMap":
+def load(*paths, format: str | None = None, source=None) -> "ArgumentMap":
     """Read one or more map files, in any format argmap reads, into one :class:`ArgumentMap`.
 
     The command line's ``argmap import`` (which then writes the map as
     Turtle), and what every command does with its MAP arguments.  ``format``
     names the files' format; by default each file's suffix and content tell.
+    ``source`` is the file of the source text in which an Argdown map's
+    quotes are found (by default its front matter's ``source``).
 
     >>> import argmap
     >>> amap = argmap.load(argmap.bundled_map_path())
@@ -85,7 +87,7 @@ def load(*paths, format: str | None = None) -> "ArgumentMap":
     """
     from .model import ArgumentMap
 
-    return ArgumentMap.load(*paths, format=format)
+    return ArgumentMap.load(*paths, format=format, source=source)
 
 
 def info(amap: "ArgumentMap") -> dict:

@@ -23,12 +23,6 @@ __all__ = ["cli", "main"]
 EXIT_INTERNAL = 3
 
 
-def _load(paths, fmt=None):
-    from .model import ArgumentMap
-
-    return ArgumentMap.load(*paths, format=fmt)
-
-
 def map_source(*, trailing: tuple = (), default_bundled: bool = False):
     """The options that say where a command's map comes from, as one ``source`` argument.
 
@@ -448,12 +442,19 @@ _READABLE = "turtle, ntriples, rdfxml, jsonld, aif, argdown, kialo, microtexts, 
 @click.option("--from", "fmt", metavar="FORMAT", help=f"The files' format: {_READABLE} [default: from suffix and content].")
 @click.option("-o", "--output", metavar="MAP.ttl", help="Write the map here (format from the suffix) instead of "
                                                         "Turtle on standard output.")
-def import_(files, fmt, output):
+@click.option("--source", metavar="FILE", help="The source text in which an Argdown map's quotes are found "
+                                               "[default: the front matter's source].")
+def import_(files, fmt, output, source):
     """Read FILE (Argdown, AIF JSON, Kialo, arg-microtexts, RDF, ...) into one argmap map.
 
-    Example: argmap import debate.argdown -o debate.ttl
+    An Argdown map's quotes ({quote: "..."}) are found in the source text,
+    and stored with their offsets.
+
+    Example: argmap import debate.argdown --source article.txt -o debate.ttl
     """
-    _emit_map(_load(files, fmt), output)
+    from .model import ArgumentMap
+
+    _emit_map(ArgumentMap.load(*files, format=fmt, source=source), output)
 
 
 @cli.command()

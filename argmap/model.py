@@ -151,14 +151,15 @@ class ArgumentMap:
 
     # --- loading -------------------------------------------------------------
     @classmethod
-    def load(cls, *paths, format: str | None = None) -> "ArgumentMap":
+    def load(cls, *paths, format: str | None = None, source=None) -> "ArgumentMap":
         """Read one or more files (format from each suffix) into one map.
 
         Large Turtle, N-Triples and RDF/XML files are streamed through
         Oxigraph, large AIF files read into a plain list of triples; neither
         becomes an rdflib graph unless :attr:`graph` is asked for (see
         :func:`argmap.triples.use_fast_reader`).  The answers are the same
-        either way.
+        either way.  ``source`` names the source text's file, in which an
+        Argdown file's quotes are found (instead of its front matter's).
         """
         from contextlib import nullcontext
 
@@ -167,7 +168,7 @@ class ArgumentMap:
 
         if not paths:
             raise MapError("no map given")
-        fast = use_fast_reader(paths, format)
+        fast = source is None and use_fast_reader(paths, format)
         # without the cyclic collector, for the claims and relations that check builds too
         bar = progress(f"reading {files_label(paths)}", total=len(paths))
         with bar, (quiet_gc() if fast else nullcontext()):
@@ -177,7 +178,7 @@ class ArgumentMap:
                 amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
                 amap._parts = parts
             else:
-                amap = cls(_read_graphs(paths, format, bar=bar, check=True), paths=paths)
+                amap = cls(_read_graphs(paths, format, bar=bar, check=True, source=source), paths=paths)
             amap.check()
         return amap
 
@@ -638,7 +639,7 @@ class _Lazy(Mapping):
         return f"<{len(self)} items>"
 
 
-def _read_graphs(paths, format=None, parts=(), bar=None, check=False):
+def _read_graphs(paths, format=None, parts=(), bar=None, check=False, source=None):
     """The files in one rdflib graph, with the prefixes they declare.
 
     ``parts`` may hold files already read into triple lists (see
@@ -655,7 +656,7 @@ def _read_graphs(paths, format=None, parts=(), bar=None, check=False):
     read = {path: triples for path, _name, triples in parts if triples is not None}
     graph = rdflib.Graph()
     for path in paths:
-        part = read.get(str(path)) or read_graph(path, format)
+        part = read.get(str(path)) or read_graph(path, format, source)
         misfits = graph_misfits(part) if check else None
         if misfits:
             raise misfit_error(path, misfits)

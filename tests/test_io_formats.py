@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.compare import isomorphic
 
 import argmap
+from argmap.vocab import AM
 
 from .conftest import BUNDLED, CORPORA, need_file
 
@@ -178,7 +179,7 @@ author: someone
 
 [Cost]
   +> [Coal]
-  <_ [Rates]: Interest rates are low.
+  <- [Rates]: Interest rates are low.
 """
 
 
@@ -210,7 +211,9 @@ def test_argdown_sample_structure(tmp_path):
     assert "Untitled" in " ".join(by_label)  # the untitled premises
     g = amap.graph
     nuclear = URIRef(by_label["Nuclear"])
-    assert {str(o) for o in g.objects(nuclear, URIRef("http://purl.org/dc/terms/subject"))} == {"policy", "long term"}
+    # #policy is a claim kind (am:PolicyClaim), other tags are subjects
+    assert {str(o) for o in g.objects(nuclear, URIRef("http://purl.org/dc/terms/subject"))} == {"long term"}
+    assert set(g.objects(nuclear, RDF.type)) == {AM.PolicyClaim}
     assert str(g.value(nuclear, URIRef("https://w3id.org/argmap#text"))) == "We should build nuclear plants."
     titles = {str(t) for t in g.objects(None, rdflib.RDFS.label)}
     assert "A small debate" in titles and "Energy" in titles and "Money" in titles

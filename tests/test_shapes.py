@@ -123,8 +123,8 @@ def argdown_shape(claims, relations):
 
     Argdown has no word for some of argmap's shapes, and the export
     (:func:`argmap.io.argdown.dumps`) says how it writes them: a text is one
-    line, its white space folded; a linked support becomes an argument of
-    its own (a claim without text) whose inference is the support; several
+    line, its white space folded; a linked support becomes an argument
+    that stands only for its inference (``{relation: true}``); several
     premises cannot attack or undercut together, so such a relation is one
     relation per premise (and an undercut of it one per piece); Argdown
     relations are a set, so identical relations (same claims) are one,
@@ -148,9 +148,7 @@ def argdown_shape(claims, relations):
         end = named(end) if kind == "undercut" and end is not None else folded.get(end)
         return kind, tuple(sorted(str(folded[p]) for p in group)), end
 
-    arguments = sum(1 for kind, premises, _t in by_id.values() if kind == "support" and len(premises) > 1)
-    names = Counter(map(str, folded.values())) + Counter({"None": arguments} if arguments else {})
-    return names, Counter(str(named(p)) for p in set().union(*(pieces(r) for r in by_id)))
+    return Counter(map(str, folded.values())), Counter(str(named(p)) for p in set().union(*(pieces(r) for r in by_id)))
 
 
 def texts(claims):

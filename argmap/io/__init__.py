@@ -45,9 +45,12 @@ class Format:
     def _impl(self):
         return importlib.import_module(self.module, __name__)
 
-    def read(self, path):
+    def read(self, path, source=None):
+        """Read ``path``; ``source`` is the source text's file, for the formats that anchor quotes in it."""
         if not self.readable:
             raise FormatError(f"argmap cannot read format {self.name!r}", path=path)
+        if source is not None and self.options.get("anchors"):
+            return self._impl().read(path, self, source=source)
         return self._impl().read(path, self)
 
     def read_triples(self, path):
@@ -157,10 +160,10 @@ def guess_format(path, *, reading: bool = True) -> Format:
                       path=str(path))
 
 
-def read_graph(path, format: str | None = None):
-    """Read one file into an rdflib Graph, by ``format`` or else by its suffix."""
+def read_graph(path, format: str | None = None, source=None):
+    """Read one file into an rdflib Graph, by ``format`` or else by its suffix (``source``: see :meth:`Format.read`)."""
     fmt = get_format(format) if format else guess_format(path)
-    return fmt.read(path)
+    return fmt.read(path, source)
 
 
 def dumps(amap, format: str) -> str:
@@ -183,7 +186,7 @@ register("rdfxml", ".rdf", suffixes=(".rdf", ".owl"), aliases=("xml", "rdf/xml")
 register("jsonld", ".jsonld", suffixes=(".jsonld",), aliases=("json-ld",), rdflib="json-ld")
 register("json", ".mapjson", suffixes=(".json",), readable=False)
 register("aif", ".aif", suffixes=(".json",), aliases=("aif-json", "aifdb", "ova"), triples=True)
-register("argdown", ".argdown", suffixes=(".argdown", ".ad"))
+register("argdown", ".argdown", suffixes=(".argdown", ".ad"), anchors=True)
 register("kialo", ".kialo", suffixes=(".txt",), writable=False)
 register("microtexts", ".microtexts", suffixes=(".xml",), aliases=("arggraph", "arg-microtexts"), writable=False)
 register("graphml", ".graphml", suffixes=(".graphml",), readable=False, xml=True)
