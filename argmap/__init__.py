@@ -251,8 +251,12 @@ def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | N
     return _query(amap, text, timeout=timeout)
 
 
-def export(amap: "ArgumentMap", format: str, path=None) -> str:
+def export(amap: "ArgumentMap", format: str, path=None, source=None) -> str:
     """``amap`` in ``format`` (``argmap export``); written to ``path`` atomically if given.
+
+    ``source`` is the file of the source text: Argdown quotes by text alone,
+    and names the source in its front matter, so it needs the text to tell
+    which of several equal passages a quote is.
 
     >>> import argmap, json
     >>> text = argmap.export(argmap.load(argmap.bundled_map_path()), "json")
@@ -262,7 +266,7 @@ def export(amap: "ArgumentMap", format: str, path=None) -> str:
     from . import io
     from ._files import atomic_write
 
-    text = io.dumps(amap, format)
+    text = io.dumps(amap, format, source=source, path=path)
     if path is not None:
         atomic_write(path, text)
     return text

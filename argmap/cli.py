@@ -477,7 +477,9 @@ def merge(maps, output, fmt, rephrase):
 @map_source()
 @click.option("--format", "fmt", required=True, help=f"One of {_WRITABLE}.")
 @click.option("-o", "--output", help="Write to this file instead of standard output.")
-def export(source, fmt, output):
+@click.option("--source", "text_source", metavar="FILE", help="Argdown: the source text, named in the front "
+                                                              "matter and used to tell equal passages apart.")
+def export(source, fmt, output, text_source):
     """Write MAP in another format.
 
     The JSON format is a stable contract, described in docs/guide.md.
@@ -488,7 +490,7 @@ def export(source, fmt, output):
     from ._files import atomic_write
 
     fmt_obj = io.get_format(fmt)  # an unknown format fails before any work
-    text = fmt_obj.dumps(source.load())
+    text = fmt_obj.dumps(source.load(), source=text_source, path=output)
     if output:
         atomic_write(output, text)
     else:

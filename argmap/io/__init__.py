@@ -65,10 +65,15 @@ class Format:
             raise FormatError(f"argmap reads format {self.name!r} only into an rdflib graph", path=path)
         return self._impl().read(path, self, graph=TripleList())
 
-    def dumps(self, amap) -> str:
+    def dumps(self, amap, *, source=None, path=None) -> str:
+        """``amap`` as text; a format that quotes its source by text alone (Argdown) takes the source
+        text's file ``source`` and the ``path`` it will be written to (to name the source from there)."""
         if not self.writable:
             raise FormatError(f"argmap cannot write format {self.name!r}")
-        text = self._impl().dumps(amap, self)
+        if self.options.get("anchors"):
+            text = self._impl().dumps(amap, self, source=source, path=path)
+        else:
+            text = self._impl().dumps(amap, self)
         if self.options.get("xml"):
             _check_xml_chars(text, self.name)
         return text
@@ -166,9 +171,9 @@ def read_graph(path, format: str | None = None, source=None):
     return fmt.read(path, source)
 
 
-def dumps(amap, format: str) -> str:
-    """Serialize ``amap`` in ``format``."""
-    return get_format(format).dumps(amap)
+def dumps(amap, format: str, *, source=None, path=None) -> str:
+    """Serialize ``amap`` in ``format`` (``source`` and ``path``: see :meth:`Format.dumps`)."""
+    return get_format(format).dumps(amap, source=source, path=path)
 
 
 def write(amap, path, format: str | None = None) -> Path:

@@ -26,6 +26,20 @@ def local_id(name) -> str:
     return name if _PLAIN.fullmatch(name) else quote(name, safe="-._~()!*'@:+,;=")
 
 
+#: Dates and their XML Schema types (XSD 1.1 part 2, sections 3.3.9, 3.3.11 and 3.3.14).
+_DATES = [(r"-?\d{4}", "gYear"), (r"-?\d{4}-\d{2}", "gYearMonth"), (r"-?\d{4}-\d{2}-\d{2}", "date")]
+
+
+def date_literal(text: str):
+    """``text`` as a literal typed ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` where it is one, else plain."""
+    import re
+
+    from rdflib import XSD, Literal
+
+    kind = next((t for pattern, t in _DATES if re.fullmatch(pattern, text)), None)
+    return Literal(text, datatype=XSD[kind]) if kind else Literal(text)
+
+
 class IRI(str):
     """An IRI in a :class:`TripleList`: the IRI itself, written ``<...>``."""
 

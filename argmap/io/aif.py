@@ -36,6 +36,7 @@ import re
 
 from .._files import read_text
 from ..errors import ParseError
+from ._build import date_literal
 
 __all__ = ["read", "dumps", "sniff", "parse"]
 
@@ -110,6 +111,7 @@ def parse(text: str, path):
             "text": "" if n.get("text") is None else str(n["text"]),
             "scheme": None if n.get("scheme") in (None, "") else str(n["scheme"]),
             "timestamp": None if n.get("timestamp") in (None, "") else str(n["timestamp"]),
+            "extra": _extra(n, nid, fail),
         }
     edges = []
     for i, e in enumerate(raw_edges):
@@ -135,7 +137,36 @@ def parse(text: str, path):
             nid, pid = _ident(loc.get("nodeID")), _ident(loc.get("personID"))
             if nid in nodes and pid is not None:
                 speakers[nid] = (pid, people.get(pid, ""))
+    sources = data.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(x, dict) and isinstance(x.get("sourceID"), str)
+                                                and all(isinstance(v, str) for v in x.values()) for x in sources):
+        raise fail('"sources" must be a list of objects with a "sourceID" and text values', 1)
+    speakers[()] = sources  # the map's own entries
+    thesis = _ident(data.get("mainThesis"))
+    if thesis is not None:
+        if thesis not in nodes or nodes[thesis]["type"] != "I":
+            raise fail(f'"mainThesis" names {thesis}, which is no I-node of the file', 1)
+        speakers[None] = thesis  # the map's own entry
     return nodes, edges, speakers
+
+
+#: argmap's own keys of a node, in AIF's room for extra keys: a claim's label, kind and base score, a
+#: quote's offsets in its source (an L-node that a YA-node anchors in the claim).
+_EXTRA = {"label": str, "claimType": str, "baseScore": (int, float), "start": int, "end": int, "source": str}
+
+
+def _extra(node, nid, fail) -> dict:
+    out = {}
+    for key, kind in _EXTRA.items():
+        value = node.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise fail(f"node {nid}: {key} must be {'text' if kind is str else 'a number'}", node=nid)
+        out[key] = value
+    if "start" in node:
+        out["quote"] = True
+    return out
 
 
 def read(path, fmt=None, graph=None):
@@ -224,13 +255,68 @@ def read(path, fmt=None, graph=None):
             b.add((node, scheme_p, schemes[name]))
         if n["timestamp"]:
             b.add((node, created, Literal(n["timestamp"])))
+    thesis = speakers.pop(None, None)
+    for entry in speakers.pop((), []):
+        src = iri(entry["sourceID"])
+        b.add((src, rdf_type, iri(str(AM.Source))))
+        if "title" in entry:
+            b.add((src, iri(str(DCTERMS.title)), Literal(entry["title"])))
+        if "date" in entry:
+            b.add((src, iri(str(DCTERMS.date)), date_literal(entry["date"])))
+        if "author" in entry:
+            author = b.iri("author-" + entry["author"])
+            b.add((author, rdf_type, iri(PROV + "Agent")))
+            b.add((author, label, Literal(entry["author"])))
+            b.add((src, iri(str(DCTERMS.creator)), author))
+    if thesis is not None:
+        b.add((b.map, iri(str(AM.mainThesis)), b.iri(thesis)))
     for nid, (pid, name) in speakers.items():
         person = b.iri("person-" + pid)
         b.add((person, rdf_type, iri(PROV + "Person")))
         if name:
             b.add((person, label, Literal(name)))
-        b.add((b.iri(nid), iri(PROV + "wasAttributedTo"), person))
+        said = AM.attributedTo if nodes[nid]["type"] == "I" else PROV + "wasAttributedTo"
+        b.add((b.iri(nid), iri(str(said)), person))
+    _read_extras(b, nodes, ins, outs)
     return b.graph
+
+
+def _read_extras(b, nodes, ins, outs):
+    """argmap's extra keys: a claim's ``claimType`` and ``baseScore``; a quote, an L-node with
+    ``start`` (and ``end``, ``source``) anchored by a YA-node in one I-node, becomes an ``am:Quote``."""
+    from ..vocab import AM
+
+    iri, Literal = b.URIRef, b.Literal
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for nid, n in nodes.items():
+        extra, node = n["extra"], b.iri(nid)
+        if n["type"] == "I":
+            if "label" in extra:
+                b.add((node, b.label_p, Literal(extra["label"])))
+            if "claimType" in extra:
+                b.graph.remove((node, b.type_p, iri(str(AM.Claim))))
+                b.add((node, b.type_p, iri(str(AM[extra["claimType"]]))))
+            if "baseScore" in extra:
+                b.add((node, iri(str(AM.baseScore)), Literal(repr(float(extra["baseScore"])), datatype=iri(xsd + "decimal"))))
+        elif n["type"] == "L" and extra.get("quote"):
+            anchors = [c for y in outs[nid] if nodes[y]["type"] == "YA" for c in outs[y] if nodes[c]["type"] == "I"]
+            if len(anchors) != 1:
+                continue  # not one claim's quote: stays the L-node it is
+            quote = b.iri(nid)
+            b.graph.remove((quote, None, None))
+            for y in outs[nid]:
+                if nodes[y]["type"] == "YA":
+                    b.graph.remove((b.iri(y), None, None))
+            b.add((b.iri(anchors[0]), iri(str(AM.quote)), quote))
+            b.add((quote, b.type_p, iri(str(AM.Quote))))
+            b.add((quote, iri(str(AM.exact)), Literal(n["text"])))
+            for key in ("start", "end"):
+                if key in extra:
+                    b.add((quote, iri(str(AM[key])), Literal(str(extra[key]), datatype=iri(xsd + "nonNegativeInteger"))))
+            source = iri(extra["source"]) if "source" in extra else b.source
+            b.add((source, b.type_p, iri(str(AM.Source))))
+            b.add((b.map, iri(str(AM.source)), source))
+            b.add((quote, iri(str(AM.inSource)), source))
 
 
 # --- writing ------------------------------------------------------------------
@@ -298,9 +384,33 @@ def to_dict(amap) -> dict:
             d["timestamp"] = str(stamp)
         return d
 
+    kind_names = {str(AM[k]): k for k in ("FactualClaim", "PredictiveClaim", "EvaluativeClaim", "PolicyClaim")}
+    quotes = {cid: [q for q in g.objects(URIRef(cid), AM.quote)] for cid in claims}
+    ids.update(_ids([str(q) for qs in quotes.values() for q in qs]))
     nodes, edges = [], set()
     for cid, c in claims.items():
-        nodes.append(entry(cid, "I", c.text))
+        d = entry(cid, "I", c.text)
+        label = g.value(URIRef(cid), RDFS.label)
+        if label is not None and str(label) != c.text:
+            d["label"] = str(label)
+        kinds_of = [kind_names[t] for t in c.types if t in kind_names]
+        if len(kinds_of) == 1:
+            d["claimType"] = kinds_of[0]
+        base = g.value(URIRef(cid), AM.baseScore)
+        if base is not None:
+            d["baseScore"] = float(base)
+        nodes.append(d)
+        for q in sorted(quotes[cid], key=str):  # an L-node of the quote's words, anchored in the claim by a YA-node
+            lid, yid = ids[str(q)], ids[str(q)] + "-anchor"
+            quote = {"nodeID": lid, "type": "L", "text": str(g.value(q, AM.exact) or "")}
+            for key in ("start", "end"):
+                value = g.value(q, AM[key])
+                quote[key] = None if value is None else int(value)
+            source = g.value(q, AM.inSource)
+            if source is not None:
+                quote["source"] = str(source)
+            nodes += [quote, {"nodeID": yid, "type": "YA", "text": "Asserting"}]
+            edges.update({(lid, yid), (yid, ids[cid])})
     for rid, r in relations.items():
         t = kinds[r.type]
         label = g.value(URIRef(rid), RDFS.label)
@@ -321,12 +431,22 @@ def to_dict(amap) -> dict:
         nodes.append(entry(key, "MA", defaults["MA"]))
         edges.update({(ids[a], ids[key]), (ids[key], ids[c])})
     nodes.sort(key=lambda d: _natural(d["nodeID"]))
-    out = {
+    out = {} if amap.main_thesis is None else {"mainThesis": ids[amap.main_thesis]}
+    quoted = sorted({str(g.value(q, AM.inSource)) for qs in quotes.values() for q in qs} - {"None"})
+    described = [s for s in amap.sources if s.id in quoted]
+    if described:  # the sources the quotes are in, as the map describes them
+        def author(s):
+            return None if s.creator is None else str(g.value(URIRef(s.creator), RDFS.label) or s.creator)
+
+        out["sources"] = [{k: v for k, v in (("sourceID", s.id), ("title", s.title), ("author", author(s)),
+                                              ("date", s.date)) if v is not None} for s in described]
+    out |= {
         "nodes": nodes,
         "edges": [{"edgeID": str(i), "fromID": a, "toID": c, "formEdgeID": None}
                   for i, (a, c) in enumerate(sorted(edges, key=lambda e: (_natural(e[0]), _natural(e[1]))), 1)],
     }
-    speakers = sorted((ids[str(s)], str(p)) for s, p in g.subject_objects(prov.wasAttributedTo) if str(s) in ids)
+    said = [*g.subject_objects(prov.wasAttributedTo), *g.subject_objects(AM.attributedTo)]
+    speakers = sorted({(ids[str(s)], str(p)) for s, p in said if str(s) in ids})
     if speakers:
         pids = _ids(sorted({p for _s, p in speakers}))
         out["locutions"] = [{"nodeID": s, "personID": pids[p].removeprefix("person-")} for s, p in speakers]

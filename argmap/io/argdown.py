@@ -42,6 +42,7 @@ from pathlib import Path
 
 from .._files import read_text
 from ..errors import ArgmapError, ParseError
+from ._build import date_literal
 
 __all__ = ["read", "dumps", "parse_into"]
 
@@ -270,11 +271,6 @@ def _plain(word: str):
         return float(word)
     return word
 
-
-#: Dates in the front matter and their XML Schema types.
-_DATES = [(r"-?\d{4}", "http://www.w3.org/2001/XMLSchema#gYear"),
-          (r"-?\d{4}-\d{2}", "http://www.w3.org/2001/XMLSchema#gYearMonth"),
-          (r"-?\d{4}-\d{2}-\d{2}", "http://www.w3.org/2001/XMLSchema#date")]
 
 #: Claim kinds as Argdown tags (``#fact``) or data (``{kind: fact}``), and their classes.
 _KIND_TAGS = {"fact": "FactualClaim", "prediction": "PredictiveClaim", "evaluation": "EvaluativeClaim",
@@ -734,9 +730,7 @@ class _Reader:
             if meta.get("author"):
                 b.add((src, self.DCT.creator, self.agent(meta["author"])))
             if meta.get("date"):
-                date = meta["date"]
-                kind = next((t for pattern, t in _DATES if re.fullmatch(pattern, date)), None)
-                b.add((src, self.DCT.date, Literal(date, datatype=kind) if kind else Literal(date)))
+                b.add((src, self.DCT.date, date_literal(meta["date"])))
         for k, (claim, text, occurrence, line) in enumerate(self.quotes):
             q = b.iri(f"q:{self.key[claim][2:]}:{k}")
             b.add((claim, AM.quote, q))
@@ -816,6 +810,27 @@ def _oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _source_of(amap, source):
+    """The source text's file and its text: ``source``, else the file the map's quotes are in, if it exists."""
+    from urllib.parse import unquote, urlparse
+
+    if source is None:
+        places = {q.source for c in amap.claims.values() for q in c.quotes if q.source}
+        files = sorted(p for p in places if p.startswith("file:"))
+        if len(files) != 1 or not Path(unquote(urlparse(files[0]).path)).is_file():
+            return None, None
+        source = Path(unquote(urlparse(files[0]).path))
+    return Path(source), read_text(source)
+
+
+def _occurrence(text, quote):
+    """Which occurrence of its exact text in ``text`` the quote is (1, 2, ...), where there are several."""
+    if text is None or quote.start is None or text[quote.start:quote.end] != quote.text:
+        return None
+    starts = [m.start() for m in re.finditer(f"(?={re.escape(quote.text)})", text)]
+    return starts.index(quote.start) + 1 if len(starts) > 1 else None
+
+
 class _Number(str):
     """A number written as its literal's own digits."""
 
@@ -840,9 +855,11 @@ def _quoted(value: str) -> str:
 def _data(data: dict) -> str:
     """Argdown data ``{key: value, ...}`` in YAML's flow style, keys in the order given; "" for none."""
     def value(v):
+        if v is None:
+            return "null"
         if isinstance(v, bool):
             return "true" if v else "false"
-        if isinstance(v, _Number):
+        if isinstance(v, (_Number, int)):
             return str(v)
         if isinstance(v, list):
             return "[" + ", ".join(map(value, v)) + "]"
@@ -853,7 +870,7 @@ def _data(data: dict) -> str:
     return "{" + ", ".join(f"{k}: {value(v)}" for k, v in data.items()) + "}" if data else ""
 
 
-def dumps(amap, fmt=None, source_dir=None) -> str:
+def dumps(amap, fmt=None, source=None, path=None) -> str:
     """The map as Argdown: front matter, one block per claim with its incoming relations, then the
     premise-conclusion structures of its arguments.  Sorted, so one map gives the same text.
 
@@ -868,6 +885,7 @@ def dumps(amap, fmt=None, source_dir=None) -> str:
     g = amap.graph
     dct = Namespace(DCT)
     claims, relations = amap.claims, amap.relations
+    source_file, source_text = _source_of(amap, source)
     is_arg = {cid: (URIRef(cid), RDF.type, AM.Argument) in g for cid in claims}
     titles, used = {}, set()
     for cid in claims:
@@ -897,9 +915,13 @@ def dumps(amap, fmt=None, source_dir=None) -> str:
         tags += sorted(kinds[t] for t in claim.types if t in kinds)
         tag_text = " ".join(f"#({t})" if not re.fullmatch(r"[\w\-]+", t) else f"#{t}" for t in tags)
         data = {}
-        quotes = [q.text for q in claim.quotes if q.text]
+        quotes = [q for q in claim.quotes if q.text]
         if quotes:
-            data["quote"] = quotes[0] if len(quotes) == 1 else quotes
+            texts = [q.text for q in quotes]
+            data["quote"] = texts[0] if len(texts) == 1 else texts
+            which = [_occurrence(source_text, q) for q in quotes]
+            if any(which):
+                data["occurrence"] = which[0] if len(which) == 1 else which
         base = g.value(node, AM.baseScore)
         if base is not None and not is_arg[cid]:
             data["base"] = _Number(str(base))
@@ -958,11 +980,9 @@ def dumps(amap, fmt=None, source_dir=None) -> str:
             front.setdefault("author", agent_name(creator))
         if date is not None:
             front.setdefault("date", str(date))
-        if str(src).startswith("file:") and source_dir is not None:
-            from urllib.parse import unquote, urlparse
-
-            where = Path(unquote(urlparse(str(src)).path))
-            front.setdefault("source", os.path.relpath(where, source_dir))
+    if source_file is not None:  # relative to the file written, else absolute
+        where = source_file.resolve()
+        front["source"] = Path(os.path.relpath(where, Path(path).resolve().parent) if path else where).as_posix()
     thesis = amap.main_thesis
     if thesis is not None and thesis in titles:
         front["thesis"] = titles[thesis]
