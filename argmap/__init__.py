@@ -166,7 +166,7 @@ def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 
     from .semantics.evaluation import writable_target
     from .validate import read_source_text
 
-    target = None if write is None else writable_target(write)  # fail before any work
+    target = None if write is None else writable_target(write, "quotes")  # fail before any work
     text = read_source_text(source)
     report = AnchorReport(proposals(amap, text, top), reanchorings(amap, text))
     if target is not None:

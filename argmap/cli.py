@@ -591,7 +591,9 @@ def anchor(map_path, source_file, fmt, top, threshold, write, output):
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         click.echo(_anchor_table(report))
-    if write:
+    if write and not (report.stored or report.fixed or output):
+        click.echo(f"nothing to store: {map_path} is left as it is", err=True)
+    elif write:
         click.echo(f"stored {_count(report.stored, 'new quote')} and mended the offsets of "
                    f"{_count(report.fixed, 'quote')} in {output or map_path}", err=True)
 

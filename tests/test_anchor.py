@@ -361,3 +361,34 @@ def test_the_module_examples_run():
 
     result = doctest.testmod(argmap.anchor)
     assert (result.failed, result.attempted) == (0, 2)
+
+
+def test_cli_anchor_write_needs_an_rdf_file(run_cli, tiny, tmp_path):
+    amap, source = tiny
+    done = run_cli("anchor", amap, "--source", source, "--write", "-o", tmp_path / "out.argdown", env=HERE)
+    assert done.returncode == 2
+    assert done.stderr == (f"argmap: error: {tmp_path / 'out.argdown'}: cannot store quotes in the argdown format; "
+                           "give -o FILE.ttl (or .nt, .rdf, .jsonld)\n")
+    assert not (tmp_path / "out.argdown").exists()
+
+
+def test_cli_anchor_write_leaves_a_map_with_nothing_to_change_as_it_is(run_cli, tiny):
+    amap, source = tiny
+    assert run_cli("anchor", amap, "--source", source, "--write", env=HERE).returncode == 0
+    written = amap.read_text(encoding="utf-8") + "# a comment of the author\n"
+    amap.write_text(written, encoding="utf-8")
+    done = run_cli("anchor", amap, "--source", source, "--write", env=HERE)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"nothing to store: {amap} is left as it is\n"
+    assert amap.read_text(encoding="utf-8") == written
+
+
+def test_cli_anchor_write_refuses_a_map_of_two_sources(run_cli, tiny):
+    amap, source = tiny
+    amap.write_text(TINY_MAP.replace("am:source :doc .", "am:source :doc, :other .\n:other a am:Source ; "
+                                     'dcterms:title "Other" .'), encoding="utf-8")
+    done = run_cli("anchor", amap, "--source", source, "--write", env=HERE)
+    assert done.returncode == 2
+    assert done.stderr == ("argmap: error: the map has 2 sources (<http://example.org/bridge#doc>, "
+                           "<http://example.org/bridge#other>); anchor reads one source's text, so give a map "
+                           "of one source\n")
