@@ -74,17 +74,48 @@ def _show(text: str, width: int = 60) -> str:
     return f'"{text}"'
 
 
-class QuoteNotFound(InputError):
+class _QuoteError(InputError):
+    """What the quote errors share: a message built by ``describe(prefix)``, and :meth:`at`."""
+
+    prefix = ""
+
+    def _begin(self, prefix: str, where: dict) -> None:
+        self.prefix = prefix
+        InputError.__init__(self, self.describe(prefix), **where)
+
+    def describe(self, prefix: str = "") -> str:  # pragma: no cover - each error says its own
+        raise NotImplementedError
+
+    def at(self, path=None, line=None, prefix: str = "", column=None):
+        """This error again, placed at ``path:line`` of the caller's file and led by ``prefix`` (a claim's title).
+
+        >>> try:
+        ...     locate("abc", "xyz")
+        ... except QuoteNotFound as exc:
+        ...     print(exc.at("map.argdown", 4, "[Claim]"))
+        map.argdown:4: [Claim]: quote "xyz" is nowhere in the source
+        """
+        again = type(self).__new__(type(self))  # an exception's copy would call __init__ with its message
+        again.__dict__.update(self.__dict__)
+        again.prefix, again.path, again.line, again.column = prefix, None if path is None else str(path), line, column
+        again.message = again.describe(prefix)
+        again.args = (str(again),)
+        return again
+
+
+class QuoteNotFound(_QuoteError):
     """A quote that is nowhere in the source, even compared loosely.
 
     ``closest`` is the passage most like it (None for an empty source or
     quote), ``similarity`` how alike they are, from 0 to 1.  ``describe()``
-    is the message; give it a ``prefix`` (a claim's title) to lead with.
+    is the message; give it a ``prefix`` (a claim's title) to lead with, or
+    give ``prefix``, ``path`` and ``line`` to the constructor or to :meth:`at`.
     """
 
-    def __init__(self, quote: str, closest: Span | None = None, similarity: float = 0.0, **where):
+    def __init__(self, quote: str, closest: Span | None = None, similarity: float = 0.0, *, prefix: str = "",
+                 **where):
         self.quote, self.closest, self.similarity = quote, closest, similarity
-        super().__init__(self.describe(), **where)
+        self._begin(prefix, where)
 
     def describe(self, prefix: str = "") -> str:
         lead = f"{prefix}: " if prefix else ""
@@ -99,9 +130,9 @@ class QuoteNotFound(InputError):
 class NoSuchOccurrence(QuoteNotFound):
     """An ``occurrence`` beyond the places a quote is found at; ``places`` are those places."""
 
-    def __init__(self, quote: str, occurrence: int, places: list, **where):
+    def __init__(self, quote: str, occurrence: int, places: list, *, prefix: str = "", **where):
         self.occurrence, self.places = occurrence, places
-        super().__init__(quote, **where)
+        super().__init__(quote, prefix=prefix, **where)
 
     def describe(self, prefix: str = "") -> str:
         lead = f"{prefix}: " if prefix else ""
@@ -110,12 +141,12 @@ class NoSuchOccurrence(QuoteNotFound):
                 f"so there is no occurrence {self.occurrence}")
 
 
-class QuoteAmbiguous(InputError):
+class QuoteAmbiguous(_QuoteError):
     """A quote found at more than one place of the source; ``places`` are its spans, in order."""
 
-    def __init__(self, quote: str, places: list, **where):
+    def __init__(self, quote: str, places: list, *, prefix: str = "", **where):
         self.quote, self.places = quote, places
-        super().__init__(self.describe(), **where)
+        self._begin(prefix, where)
 
     def describe(self, prefix: str = "") -> str:
         lead = f"{prefix}: " if prefix else ""
@@ -211,7 +242,7 @@ def _closest(source: str, quote: str) -> tuple[Span | None, float]:
     if not folded_quote or not folded.strip():
         return None, 0.0
     hit = fuzz.partial_ratio_alignment(folded_quote, folded)
-    if hit.dest_end <= hit.dest_start:
+    if hit.score <= 0 or hit.dest_end <= hit.dest_start:  # nothing alike at all
         return None, 0.0
     start, end = starts[hit.dest_start], ends[hit.dest_end - 1]
     while start > 0 and source[start - 1].isalnum() and source[start].isalnum():

@@ -114,11 +114,21 @@ def test_an_empty_quote_is_not_found():
         locate("some text", " \n ")
 
 
-def test_errors_take_a_path_and_line_from_the_caller():
+def test_errors_take_a_path_line_and_title_from_the_caller():
     with pytest.raises(QuoteNotFound) as caught:
         locate("abc", "xyz")
-    again = QuoteNotFound(caught.value.quote, caught.value.closest, caught.value.similarity, path="m.argdown", line=4)
-    assert str(again).startswith('m.argdown:4: quote "xyz" is nowhere in the source')
+    err = caught.value
+    again = QuoteNotFound(err.quote, err.closest, err.similarity, prefix="[Title]", path="m.argdown", line=4)
+    assert str(again) == 'm.argdown:4: [Title]: quote "xyz" is nowhere in the source'
+    placed = err.at("m.argdown", 4, "[Title]")
+    assert (type(placed), str(placed), placed.line) == (QuoteNotFound, str(again), 4)
+    assert str(err) == 'quote "xyz" is nowhere in the source'  # the original is left as it was
+    with pytest.raises(QuoteAmbiguous) as caught:
+        locate("no, no", "no")
+    placed = caught.value.at("m.argdown", 2, "<Arg>")
+    assert str(placed) == ('m.argdown:2: <Arg>: quote "no" occurs 2 times, at [0, 2), [4, 6); '
+                           "quote more words or give {occurrence: N}")
+    assert placed.places == caught.value.places and placed.exit_code == 2
 
 
 # --- reanchor -------------------------------------------------------------------------------
@@ -360,7 +370,7 @@ def test_the_module_examples_run():
     import argmap.anchor
 
     result = doctest.testmod(argmap.anchor)
-    assert (result.failed, result.attempted) == (0, 2)
+    assert (result.failed, result.attempted) == (0, 3)
 
 
 def test_cli_anchor_write_needs_an_rdf_file(run_cli, tiny, tmp_path):
