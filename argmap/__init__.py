@@ -26,6 +26,7 @@ __all__ = [
     "load",
     "info",
     "validate",
+    "anchor_map",
     "score",
     "extensions",
     "explain",
@@ -136,6 +137,47 @@ def validate(*paths, source=None, format: str | None = None) -> list:
 
     sources = None if source is None else (dict(source) if isinstance(source, dict) else {None: source})
     return run(paths, sources=sources, format=format)
+
+
+def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 0.6, write=None):
+    """Quotes for the claims that have none, and mended offsets for those that no longer fit (``argmap anchor``).
+
+    ``source`` is the file of the source's text.  Each claim without a quote
+    gets the ``top`` passages of the source (sentences and clauses) most like
+    its text and label, scored from 0 to 1 (:func:`argmap.anchor.propose`);
+    each quote whose offsets do not span its exact text in the source is
+    found again (:func:`argmap.anchor.reanchor`).  With ``write`` (a path),
+    the best proposal of each claim that scores at least ``threshold``
+    becomes an ``am:Quote`` and the offsets are mended, and the map is
+    written there atomically as RDF (format from the suffix); a map file
+    with nothing to change is left as it is.  Returns an
+    :class:`argmap.anchor.AnchorReport`.
+
+    >>> import argmap, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "bridge.txt").write_text("We should build the bridge. Critics call it a waste.")
+    >>> _ = (folder / "bridge.ttl").write_text('''@prefix am: <https://w3id.org/argmap#> .
+    ...     <urn:x:build> a am:Claim ; am:text "Build the bridge." .''')
+    >>> report = argmap.anchor_map(argmap.load(folder / "bridge.ttl"), folder / "bridge.txt")
+    >>> best = report.proposals[0]
+    >>> best.span.exact, best.span.start, best.span.end, round(best.score, 2)
+    ('We should build the bridge.', 0, 27, 0.88)
+    """
+    from .anchor import AnchorReport, proposals, reanchorings, store
+    from .io import write as write_map
+    from .semantics.evaluation import writable_target
+    from .validate import read_source_text
+
+    target = None if write is None else writable_target(write, "quotes")  # fail before any work
+    text = read_source_text(source)
+    report = AnchorReport(proposals(amap, text, top), reanchorings(amap, text))
+    if target is not None:
+        from pathlib import Path
+
+        store(amap, report, Path(source).name, threshold)
+        if report.stored or report.fixed or target not in amap.paths:  # an unchanged map keeps its comments
+            write_map(amap, target)
+    return report
 
 
 def score(amap: "ArgumentMap", semantics: str = "dfquad"):

@@ -555,6 +555,75 @@ def validate(source, sources):
         raise Findings(f"{len(findings)} finding(s) in {len(flawed)} of {len(maps)} map(s)")
 
 
+@cli.command()
+@click.argument("map_path", metavar="MAP")
+@click.option("--source", "source_file", required=True, metavar="FILE", help="The source's text (UTF-8).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
+              help="Passages proposed per claim.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+              help="With --write: the least score a proposal needs to be stored.")
+@click.option("--write", is_flag=True,
+              help="Store each claim's best proposal (scoring at least --threshold) as an am:Quote and mend the "
+                   "offsets of quotes that no longer fit, in MAP rewritten as canonical RDF (its comments are "
+                   "lost), or in -o FILE.")
+@click.option("-o", "--output", help="With --write: the RDF file to write instead of MAP.")
+def anchor(map_path, source_file, fmt, top, threshold, write, output):
+    """Propose quotes from FILE for the claims of MAP that have none, and re-anchor quotes whose offsets no longer fit.
+
+    A proposal is a sentence or clause of FILE, scored from 0 to 1 by how many
+    words it shares with the claim's text and label (rapidfuzz token set and
+    token sort ratios); the best come first. A quote whose am:start and
+    am:end no longer span its am:exact text in FILE is found again, at the
+    place nearest its old start, whitespace, quotation marks, dashes and case
+    aside.
+
+    Example: argmap anchor draft.ttl --source article.txt --write
+    """
+    import json
+
+    from . import anchor_map
+    from .errors import UsageError
+
+    if output and not write:
+        raise UsageError("-o/--output goes with --write")
+    amap = _load([map_path])
+    report = anchor_map(amap, source_file, top=top, threshold=threshold,
+                        write=(output or map_path) if write else None)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(_anchor_table(report))
+    if write and not (report.stored or report.fixed or output):
+        click.echo(f"nothing to store: {map_path} is left as it is", err=True)
+    elif write:
+        click.echo(f"stored {_count(report.stored, 'new quote')} and mended the offsets of "
+                   f"{_count(report.fixed, 'quote')} in {output or map_path}", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def _anchor_table(report) -> str:
+    """The proposals and re-anchorings of ``report`` as plain-text tables."""
+    rows = [[p.label, f"{p.score:.2f}", f"[{p.span.start}, {p.span.end})", _short(p.span.exact)]
+            for p in report.proposals]
+    parts = [_table(["claim", "score", "span", "proposed quote"], rows) if rows else "no claim lacks a quote"]
+    if report.reanchorings:
+        rows = [[r.label, f"[{r.start}, {r.end})", f"[{r.span.start}, {r.span.end})" if r.span else "-",
+                 _short(r.exact) if r.span else r.problem] for r in report.reanchorings]
+        parts.append(_table(["claim", "old span", "new span", "quote"], rows))
+    else:
+        parts.append("every quote fits the source")
+    return "\n\n".join(parts)
+
+
 @cli.command("ontology-docs")
 @click.option("-o", "--output", required=True, metavar="DIR", help="The folder to write index.html into.")
 def ontology_docs(output):

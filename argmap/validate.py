@@ -79,12 +79,58 @@ def validate(paths, *, sources=None, format: str | None = None) -> list[Finding]
 
 
 def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[Finding]:
-    """All findings of one map's ``graph``, sorted; ``path`` names it in messages."""
+    """All findings of one map's ``graph``, sorted; ``path`` names it in messages.
+
+    A finding about a quote is pointed at the line where the quote is
+    described (its ``am:start`` is there), or where its claim is for a
+    quote written ``[ ... ]`` inside the claim, and its message leads with the
+    claim (or relation) the quote is of: ``claim "LABEL": ...``.
+    """
     from .model import _locate
 
     found = shacl_findings(graph) + structure_findings(graph) + quote_findings(graph, source_texts)
     unique = dict.fromkeys(found)  # one finding per node and message, first seen first
-    return sorted(Finding(path, _locate(path, str(node)) or 0, _name(graph, node), message) for node, message in unique)
+    quotes = set(_quotes(graph))
+    out = []
+    for node, message in unique:
+        line = _locate(path, str(node))
+        if node in quotes:  # its own line, or for a quote written [ ... ] inside its claim, the claim's
+            owner = min(graph.subjects(AM.quote, node), key=str, default=None)
+            line = (_subject_line(path, str(node)) or line
+                    or (owner is not None and (_subject_line(path, str(owner)) or _locate(path, str(owner)))))
+            message = _quote_owner(graph, node) + message
+        out.append(Finding(path, line or 0, _name(graph, node), message))
+    return sorted(out)
+
+
+def _subject_line(path: str, iri: str) -> int | None:
+    """The first line of a Turtle file that begins with ``iri`` as a subject (``:name`` or ``<iri>``)."""
+    import re
+
+    from .model import local_name
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    local = local_name(iri)
+    pattern = re.compile(r"\s*(?:<" + re.escape(iri) + r">|[\w.-]*:" + re.escape(local) + r")\s" if local else
+                         r"\s*<" + re.escape(iri) + r">\s")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line + " ")), None)
+
+
+def _quote_owner(graph, quote) -> str:
+    """``claim "LABEL": `` for the claim a quote is of (``relation :r: `` for a relation's); empty if none."""
+    from rdflib import RDFS
+
+    owners = sorted(graph.subjects(AM.quote, quote), key=str)
+    if not owners:
+        return ""
+    owner = owners[0]
+    said = sorted(str(v) for v in graph.objects(owner, RDFS.label)) or sorted(str(v) for v in graph.objects(owner, AM.text))
+    if owner in _kinds(graph)[AM.Claim]:
+        return f'claim "{said[0]}": ' if said else f"claim {_name(graph, owner)}: "
+    return f"quote of {_name(graph, owner)}: "
 
 
 def read_source_text(path) -> str:
@@ -259,6 +305,39 @@ def _question_findings(graph) -> list[tuple]:
     return out
 
 
+def _quotes(graph) -> list:
+    """The quotes of ``graph``: nodes of am:Quote (or a subclass) and objects of am:quote, sorted."""
+    from rdflib import RDF
+
+    from .ontology import ontology_graph, subclass_closure
+
+    quote_classes = subclass_closure((AM.Quote,), ontology_graph(), graph)[AM.Quote]
+    quotes = {q for c in quote_classes for q in graph.subjects(RDF.type, c)} | set(graph.objects(None, AM.quote))
+    return sorted(quotes, key=str)
+
+
+def _where_instead(text: str, exact: str, start: int) -> str:
+    """Where a quote that does not fit its offsets is in ``text``: the offsets to use, or the closest passage.
+
+    The quote is found by :func:`argmap.anchor.reanchor`: its exact text, else
+    the text with whitespace, quotation marks, dashes and case aside (then
+    the source's own characters are the exact text to use); of several
+    places, the one nearest ``start``.
+    """
+    from .anchor import QuoteNotFound, reanchor
+
+    try:
+        span = reanchor(text, exact, start)
+    except QuoteNotFound as exc:
+        closest = f"; the closest passage is {exc.closest} (similarity {exc.similarity:.2f})" if exc.closest else ""
+        return "; the exact text occurs nowhere in the source" + closest
+    use = f"use am:start {span.start} ; am:end {span.end}"
+    if span.exact != exact:
+        shown = span.exact.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return f"; the quote is at [{span.start}, {span.end}) as the source writes it: {use} ; am:exact \"{shown}\""
+    return f"; the exact text is at [{span.start}, {span.end}): {use}"
+
+
 def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
     """(node, message) for each quote whose offsets do not fit its exact text.
 
@@ -267,15 +346,11 @@ def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
     that every quote is checked against), the exact text must also be the
     source's text between the offsets.
     """
-    from rdflib import RDF, URIRef
+    from rdflib import URIRef
 
-    from .ontology import ontology_graph, subclass_closure
-
-    quote_classes = subclass_closure((AM.Quote,), ontology_graph(), graph)[AM.Quote]
-    quotes = {q for c in quote_classes for q in graph.subjects(RDF.type, c)} | set(graph.objects(None, AM.quote))
     source_texts = source_texts or {}
     out = []
-    for q in sorted(quotes, key=str):
+    for q in _quotes(graph):
         exact, start, end = (graph.value(q, p) for p in (AM.exact, AM.start, AM.end))
         if exact is None:
             continue  # the shapes report a quote without exact text
@@ -297,8 +372,7 @@ def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
             out.append((q, f"quote's offsets span {end - start} characters but its exact text has {len(exact)}"))
         if text is None:
             continue
-        found = text.find(exact)
-        hint = f"; the exact text occurs at [{found}, {found + len(exact)})" if found >= 0 else "; the exact text occurs nowhere in the source"
+        hint = _where_instead(text, exact, start)
         if not 0 <= start <= end <= len(text):
             out.append((q, f"quote offsets [{start}, {end}) lie outside the source (length {len(text)}){hint}"))
         elif text[start:end] != exact:

@@ -24,9 +24,9 @@ MAPS = sorted((ROOT / "graphs").glob("*.ttl"))
 EXPECTED = {
     ":build": "claims support each other in a circle: :build, :faster",
     ":faster": "am:baseScore, an xsd:decimal in [0, 1] (value: 1.5)",
-    ":faster-q": "quote does not match the source at [29, 61)",
+    ":faster-q": 'claim "The bridge will halve travel times.": quote does not match the source at [29, 61)',
     ":safe": "a claim needs a non-empty am:text",
-    ":waste-q": "a quote names exactly one am:Source",
+    ":waste-q": 'claim "Critics call the bridge a waste.": a quote names exactly one am:Source',
     ":r-faster-cq3": "am:SignCQ2 is not a critical question of am:PositiveConsequences, the scheme :r-faster applies",
     ":r-waste": "exactly one am:target",
     ":u-safe": "an undercut targets a relation, not a claim",
@@ -243,5 +243,61 @@ def test_quote_offsets_in_the_wrong_order_are_said_to_be(run_cli, tmp_path):
     done = run_cli("validate", amap, "--source", source, env=HERE)
     assert done.returncode == 1
     quote = [line for line in done.stdout.splitlines() if ":nk-duplicitous-q1:" in line]
-    assert f"{amap}:59: :nk-duplicitous-q1: quote offsets [504, 473) are in the wrong order: start 504 is after end 473" in quote
+    # line 60 describes the quote (line 59 names it as the claim's am:quote)
+    assert (f'{amap}:60: :nk-duplicitous-q1: claim "North Korea is likely duplicitous": '
+            "quote offsets [504, 473) are in the wrong order: start 504 is after end 473") in quote
     assert not any("outside the source" in line or "span -31" in line for line in quote), quote
+
+
+# --- quote findings name the claim and say where the quote is ---------------------------------
+
+_BRIDGE = "We should build the bridge. It will cut travel times by half.\nEngineers say “it is safe”."
+# W0 ... .26 _27 I28 ... h56 a57 l58 f59 .60 \n61 E62 ... s70 _71 s72 a73 y74 _75 “76 i77 ... e86 ”87 .88
+
+
+def _quote_map(tmp_path, exact, start, end):
+    (tmp_path / "bridge.txt").write_text(_BRIDGE, encoding="utf-8")
+    amap = tmp_path / "q.ttl"
+    amap.write_text(
+        "@prefix : <http://example.org/q#> .\n@prefix am: <https://w3id.org/argmap#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        ":s a am:Source ; <http://purl.org/dc/terms/title> \"s\" .\n"
+        ":c a am:Claim ; rdfs:label \"Quick trips\" ; am:text \"Trips get faster.\" ;\n"
+        "    am:quote :q .\n"
+        f":q a am:Quote ; am:exact \"{exact}\" ; am:start {start} ; am:end {end} ; am:inSource :s .\n",
+        encoding="utf-8")
+    return [(f.line, f.node, f.message) for f in validate([amap], sources={None: tmp_path / "bridge.txt"})]
+
+
+def test_a_moved_quote_gets_the_offsets_to_use(tmp_path):
+    found = _quote_map(tmp_path, "It will cut travel times", 27, 51)
+    assert found == [(7, ":q", 'claim "Quick trips": quote does not match the source at [27, 51): the source has '
+                               "' It will cut travel time'; the exact text is at [28, 52): use am:start 28 ; am:end 52")]
+
+
+def test_a_quote_typed_with_straight_quotes_and_a_space_is_found_as_the_source_writes_it(tmp_path):
+    found = _quote_map(tmp_path, 'half. Engineers say \\"it is safe\\"', 55, 87)
+    assert found == [(7, ":q", 'claim "Quick trips": quote does not match the source at [55, 87): the source has '
+                               "' half.\\nEngineers say “it is safe'; the quote is at [56, 88) as the source writes "
+                               'it: use am:start 56 ; am:end 88 ; am:exact "half.\\nEngineers say “it is safe”"')]
+
+
+def test_a_quote_found_nowhere_gets_the_closest_passage(tmp_path):
+    found = _quote_map(tmp_path, "It will cut travel time in half", 28, 59)
+    assert found == [(7, ":q", 'claim "Quick trips": quote does not match the source at [28, 59): the source has '
+                               "'It will cut travel times by hal'; the exact text occurs nowhere in the source; the "
+                               'closest passage is [28, 60) "It will cut travel times by half" (similarity 0.92)')]
+
+
+def test_a_quote_written_inside_its_claim_is_pointed_at_the_claim(tmp_path):
+    (tmp_path / "bridge.txt").write_text(_BRIDGE, encoding="utf-8")
+    amap = tmp_path / "inner.ttl"
+    amap.write_text('@prefix : <http://example.org/q#> .\n@prefix am: <https://w3id.org/argmap#> .\n'
+                    ':s a am:Source ; <http://purl.org/dc/terms/title> "s" .\n\n'
+                    ':c a am:Claim ; am:text "Trips get faster." ;\n'
+                    '    am:quote [ a am:Quote ; am:exact "It will cut" ; am:start 0 ; am:end 11 ; am:inSource :s ] .\n',
+                    encoding="utf-8")
+    found = validate([amap], sources={None: tmp_path / "bridge.txt"})
+    assert [(f.line, f.node, f.message) for f in found] == [
+        (5, "[a am:Quote]", 'claim "Trips get faster.": quote does not match the source at [0, 11): the source has '
+                        "'We should b'; the exact text is at [28, 39): use am:start 28 ; am:end 39")]

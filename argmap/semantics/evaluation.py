@@ -104,14 +104,14 @@ def evaluations(graph, semantics: str) -> dict:
     return out
 
 
-def writable_target(path) -> str:
-    """``path`` if argmap can write it as RDF (by suffix); UsageError otherwise."""
+def writable_target(path, what: str = "evaluations") -> str:
+    """``path`` if argmap can write it as RDF (by suffix); UsageError otherwise, saying it cannot store ``what``."""
     from ..errors import UsageError
     from ..io import guess_format
 
     fmt = guess_format(path)
     if "rdflib" not in fmt.options or not fmt.writable:
-        raise UsageError(f"cannot store evaluations in the {fmt.name} format; give -o FILE.ttl (or .nt, .rdf, .jsonld)",
+        raise UsageError(f"cannot store {what} in the {fmt.name} format; give -o FILE.ttl (or .nt, .rdf, .jsonld)",
                          path=str(path))
     return str(path)
 
