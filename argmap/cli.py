@@ -584,10 +584,11 @@ def anchor(map_path, source_file, fmt, top, threshold, write, output):
 
     from . import anchor_map
     from .errors import UsageError
+    from .model import ArgumentMap
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
-    amap = _load([map_path])
+    amap = ArgumentMap.load(map_path)
     report = anchor_map(amap, source_file, top=top, threshold=threshold,
                         write=(output or map_path) if write else None)
     if fmt == "json":

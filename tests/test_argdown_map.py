@@ -127,7 +127,7 @@ def test_quotes_are_found_across_line_breaks_and_quote_marks(tmp_path):
     assert ARTICLE[15:42] == q.text and bridge.base_score == 0.6
     late = next(c for c in amap.claims.values() if c.label == "Missed deadlines")
     (q,) = late.quotes  # typed on one line, it crosses a line break in the article
-    assert (q.start, q.end) == (39, 78) and q.text == ARTICLE[39:78] and "\n" in q.text
+    assert (q.start, q.end) == (36, 76) and q.text == ARTICLE[36:76] and "\n" in q.text
     assert amap.claims[amap.main_thesis].label == "Bridge opens in May"
 
 
