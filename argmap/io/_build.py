@@ -149,6 +149,14 @@ class Builder:
     def literal(self, value):
         return self.Literal(value)
 
+    def ontology(self) -> None:
+        """Make the map an OWL ontology that imports argmap's (OWL 2 structural specification, section 3),
+        so that Protégé knows every am: term it uses; the ontology is named by the file's IRI with ``#``."""
+        owl = "http://www.w3.org/2002/07/owl#"
+        node = self.URIRef(self.base)
+        self.add((node, self.type_p, self.URIRef(owl + "Ontology")))
+        self.add((node, self.URIRef(owl + "imports"), self.URIRef(str(self.AM._NS).rstrip("#"))))
+
     def title(self, text: str) -> None:
         """The map's title."""
         if text:

@@ -784,6 +784,7 @@ def read(path, fmt=None, source=None):
     from ._build import Builder
 
     b = Builder(path, "ad")
+    b.ontology()
     parse_into(read_text(path), path, b, source)
     return b.graph
 
