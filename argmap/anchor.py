@@ -593,3 +593,46 @@ def store(amap, report: AnchorReport, source_name: str, threshold: float) -> Anc
         fixed += 1
     report.stored, report.fixed = len(best), fixed
     return report
+
+
+def anchor_graph(graph, source_path, map_path=None) -> int:
+    """Find, in the text of ``source_path``, each quote of ``graph`` that has words but no offsets.
+
+    How ``argmap import FILE --source TEXT`` anchors the quotes that a
+    reader other than Argdown's brings without offsets (AIF L-nodes written
+    without them, say): each gets the source's own characters and its start
+    and end (W3C Web Annotation Data Model, TextQuoteSelector and
+    TextPositionSelector), and the source file as ``am:inSource``.  A quote
+    found nowhere, or in several places, is an error naming the claim and
+    ``map_path``.  Returns how many quotes were anchored.
+    """
+    from pathlib import Path
+
+    from rdflib import RDF, RDFS, XSD, Literal, URIRef
+
+    from ._files import read_text
+    from .vocab import AM
+
+    text = read_text(source_path)
+    source = URIRef(Path(source_path).resolve().as_uri())
+    done = 0
+    for q in _quote_nodes(graph):
+        exact = graph.value(q, AM.exact)
+        if exact is None or graph.value(q, AM.start) is not None:
+            continue
+        claim = graph.value(None, AM.quote, q)
+        try:
+            span = locate(text, str(exact))
+        except _QuoteError as exc:
+            name = graph.value(claim, RDFS.label) if claim is not None else None
+            raise exc.at(map_path, None, f"[{name or claim or q}]") from None
+        graph.set((q, AM.exact, Literal(span.exact)))
+        graph.add((q, AM.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        graph.add((q, AM.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        graph.set((q, AM.inSource, source))
+        done += 1
+    if done:
+        graph.add((source, RDF.type, AM.Source))
+        for m in set(graph.subjects(RDF.type, AM.ArgumentMap)):
+            graph.add((m, AM.source, source))
+    return done

@@ -657,6 +657,10 @@ def _read_graphs(paths, format=None, parts=(), bar=None, check=False, source=Non
     graph = rdflib.Graph()
     for path in paths:
         part = read.get(str(path)) or read_graph(path, format, source)
+        if source is not None:  # the quotes that came without offsets (Argdown's reader placed its own)
+            from .anchor import anchor_graph
+
+            anchor_graph(part, source, path)
         misfits = graph_misfits(part) if check else None
         if misfits:
             raise misfit_error(path, misfits)
