@@ -20,7 +20,7 @@ def test_wheel_carries_ontology_and_bundled_map(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     tracked = {p.relative_to(ROOT).as_posix() for d in ("ontology", "graphs") for p in (ROOT / d).rglob("*") if p.is_file()}
     assert tracked and {f"argmap/_data/{t}" for t in tracked} <= names
-    assert "argmap/templates/map.html" in names
+    assert {"argmap/templates/map.html", "argmap/templates/semantics.js"} <= names
 
 
 def _command_1_worked(installed) -> None:
