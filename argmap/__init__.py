@@ -183,7 +183,8 @@ def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 
 def score(amap: "ArgumentMap", semantics: str = "dfquad"):
     """Every claim's strength under a gradual semantics (``argmap score``).
 
-    ``semantics`` is ``dfquad``, ``qe``, ``euler`` or ``hcat``; the result's
+    ``semantics`` is ``dfquad``, ``qe``, ``euler`` or ``hcat`` (or the
+    ontology's name of one, such as ``DFQuAD``: see :mod:`argmap.names`); the result's
     ``scores`` map claim ids to strengths and ``ranking()`` sorts them.
 
     >>> import argmap
@@ -219,8 +220,10 @@ def extensions(amap: "ArgumentMap", semantics: str = "grounded", support=None):
 def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if: dict | None = None):
     """Why ``claim`` has its score: each contribution and the path to the thesis (``argmap explain``).
 
-    ``claim`` is a claim's IRI or its last segment; ``what_if`` maps claims
-    (the same way) to base scores to try.
+    ``claim`` is a claim's IRI, its last segment or its label (see
+    :meth:`ArgumentMap.find_claim`); ``what_if`` maps claims (named the same
+    way) to base scores to try.  ``semantics`` is ``dfquad``, ``qe``,
+    ``euler`` or ``hcat``, or the ontology's name of one (``DFQuAD``).
 
     >>> import argmap
     >>> amap = argmap.load(argmap.bundled_map_path())
@@ -231,11 +234,10 @@ def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if:
     (0.589, 0.8)
     """
     from .semantics.explain import explain as run
-    from .semantics.explain import resolve
     from .semantics.framework import Framework
 
-    cid = resolve(amap.claims, claim)
-    changes = {resolve(amap.claims, k): float(v) for k, v in (what_if or {}).items()}
+    cid = amap.find_claim(claim)
+    changes = {amap.find_claim(k): float(v) for k, v in (what_if or {}).items()}
     return run(Framework.from_map(amap), cid, semantics, what_if=changes, thesis=amap.main_thesis)
 
 

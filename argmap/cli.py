@@ -92,6 +92,23 @@ def _check_trailing(args, trailing, maps_optional):
         raise UsageError(f"the arguments are in the wrong order: {usage}, and {last} is a map file")
 
 
+_GRADUAL = ("dfquad", "qe", "euler", "hcat")
+_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable")
+
+
+class _Semantics(click.Choice):
+    """A semantics' command-line name; the ontology's name of it (``DFQuAD``) too, in any case (argmap.names)."""
+
+    def convert(self, value, param, ctx):
+        from .errors import UsageError
+        from .names import semantics_name
+
+        try:
+            return semantics_name(value, among=self.choices)
+        except UsageError as exc:
+            self.fail(exc.message, param, ctx)
+
+
 def _table(header, rows):
     """Rows as aligned plain-text columns."""
     rows = [["" if v is None else str(v) for v in row] for row in rows]
@@ -119,14 +136,14 @@ def cli():
 @map_source(default_bundled=True)
 @click.option("-o", "--output", help="The file to write [default: argmap.html, or argmap.svg/.png with --format].")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), help="Page or picture [default: from the suffix, else html].")
-@click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True,
+@click.option("--semantics", type=_Semantics(_GRADUAL), default="dfquad", show_default=True,
               help="Gradual semantics that sizes the claims.")
 @click.option("--color", type=click.Choice(["status", "kind"]), default="status", show_default=True,
               help="Colour by grounded status (IN/OUT/UNDEC) or by claim kind.")
 @click.option("--layout", type=click.Choice(["hierarchical", "force"]), default="hierarchical", show_default=True)
 @click.option("--title", help="Heading of the page (default: the source's title).")
-@click.option("--focus", metavar="CLAIM", help="Draw only the claims within --depth relations of CLAIM (IRI or last "
-                                              "segment).")
+@click.option("--focus", metavar="CLAIM", help="Draw only the claims within --depth relations of CLAIM (IRI, last "
+                                              "segment or label).")
 @click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
               help="Relations from the focus, or from the strongest claims, to draw.")
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
@@ -155,8 +172,6 @@ def render(source, output, fmt, semantics, color, layout, title, focus, depth, t
     click.echo(os.path.abspath(path))
 
 
-_SEMANTICS = ["dfquad", "qe", "euler", "hcat", "grounded", "complete", "preferred", "stable"]
-
 
 def _csv(header, rows) -> str:
     import csv
@@ -171,8 +186,9 @@ def _csv(header, rows) -> str:
 
 @cli.command()
 @map_source()
-@click.option("--semantics", type=click.Choice(_SEMANTICS), default="dfquad", show_default=True,
-              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics.")
+@click.option("--semantics", type=_Semantics(_SEMANTICS), default="dfquad", show_default=True,
+              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics; "
+                   "the ontology's names (DFQuAD, am:Grounded) work too.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--support", default="none", show_default=True,
               help="Extension semantics: attacks derived from supports: none, supported, secondary, mediated, "
@@ -238,14 +254,15 @@ def score(source, semantics, fmt, support, write, output):
 
 @cli.command()
 @map_source(trailing=("claim",))
-@click.option("--semantics", type=click.Choice(["dfquad", "qe", "euler", "hcat"]), default="dfquad", show_default=True)
+@click.option("--semantics", type=_Semantics(_GRADUAL), default="dfquad", show_default=True)
 @click.option("--what-if", "what_if", multiple=True, metavar="CLAIM=SCORE",
               help="Recompute with this base score (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def explain(source, claim, semantics, what_if, fmt):
     """Explain CLAIM's score: each attacker's and supporter's contribution, and its path to the main thesis.
 
-    CLAIM is a claim's full IRI, the last segment of it, or its label.  Contributions are
+    CLAIM is a claim's full IRI, the last segment of it, or its label (in any
+    case; a miss suggests the nearest labels).  Contributions are
     removal-based (score minus the score without that claim) and
     gradient-based (derivative by that claim's base score).
 
@@ -254,10 +271,10 @@ def explain(source, claim, semantics, what_if, fmt):
     import json
 
     from . import explain as run
-    from .semantics.explain import parse_what_if, resolve
+    from .semantics.explain import parse_what_if
 
     amap = source.load()
-    cid = resolve(amap.claims, claim)
+    cid = amap.find_claim(claim)
     changes = parse_what_if(amap.claims, what_if)
     result = run(amap, cid, semantics, what_if=changes)
     if fmt == "json":
@@ -304,7 +321,8 @@ def _read_query(text):
 @click.option("--named", metavar="NAME", help="Run a named query (see --list) instead of QUERY.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (an IRI, a prefixed name, a number or a string); repeatable.")
+              help="Bind ?NAME to VALUE (an IRI, a prefixed name, a number or a string); repeatable. A claim "
+                   "parameter also takes the claim's label or last segment, and semantics= a name such as dfquad.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
               help="Plain table, or SPARQL 1.1 results as CSV, TSV or JSON.")
 @click.option("--store", metavar="DIR", help="Query an Oxigraph store made by argmap load instead of MAP files.")
@@ -326,8 +344,8 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
     Example: argmap query graphs/trump-kim-meeting.ttl --named claims-by-speaker --format csv
     """
     from .errors import QueryError, UsageError
-    from .query import (bind_params, named_queries, named_query, parse_params, syntax_error_line, to_csv, to_json,
-                        to_table, to_tsv, with_prefixes)
+    from .query import (bind_params, claim_labels, named_queries, named_query, parse_params, resolve_params,
+                        syntax_error_line, to_csv, to_json, to_table, to_tsv, with_prefixes)
     from .store import open_store
 
     if list_:
@@ -346,8 +364,10 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
         source = source[1:] if source.startswith("@") else None
     else:
         raise UsageError("give a QUERY (or @FILE, or --named NAME)")
-    text = bind_params(text, parse_params(params))
+    params = parse_params(params)
+    bind_params(text, params)  # a parameter the query lacks is an error before any map is read
     with open_store(maps, store=store, endpoint=endpoint, update_endpoint=update_endpoint, timeout=timeout) as st:
+        text = bind_params(text, resolve_params(text, params, lambda: claim_labels(st)))
         try:
             result = st.query(text, timeout=timeout, allow_update=allow_update)
         except QueryError as exc:

@@ -372,6 +372,21 @@ class ArgumentMap:
         """The main thesis (the first, when several maps are loaded together)."""
         return self.main_theses[0] if self.main_theses else None
 
+    def find_claim(self, name: str) -> str:
+        """The id of the claim ``name`` names: its IRI, the last segment of it, or its label (any case).
+
+        :class:`~argmap.errors.UsageError` when no claim or several claims
+        have that name; a miss suggests the nearest labels (see
+        :func:`argmap.names.claim_id`).
+
+        >>> amap = ArgumentMap.bundled()
+        >>> amap.find_claim("be cautious at the  Kim meeting") == amap.main_thesis
+        True
+        """
+        from .names import claim_id
+
+        return claim_id(self.claims, name)
+
     @cached_property
     def sources(self) -> list[Source]:
         """The source documents the map cites, sorted by id."""

@@ -38,6 +38,9 @@ __all__ = [
     "named_queries",
     "named_query",
     "bind_params",
+    "param_docs",
+    "resolve_params",
+    "claim_labels",
     "parse_params",
     "syntax_error_line",
     "to_json",
@@ -129,11 +132,20 @@ class NamedQuery:
 def _read_named(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
-    params = ()
-    for c in comments:
+    return NamedQuery(path.stem, comments[0] if comments else "", tuple(param_docs(text)), text)
+
+
+def param_docs(text: str) -> dict:
+    """The parameters a query's ``# params:`` comment names, each with its description (``""`` if none).
+
+    ``# params: ?claim (a claim IRI), ?thesis (a main thesis IRI)`` gives
+    ``{"claim": "a claim IRI", "thesis": "a main thesis IRI"}``.
+    """
+    for line in text.splitlines():
+        c = line.lstrip()[1:].strip() if line.lstrip().startswith("#") else ""
         if c.lower().startswith("params:"):
-            params = tuple(re.findall(r"\?(\w+)", c))
-    return NamedQuery(path.stem, comments[0] if comments else "", params, text)
+            return {m.group(1): m.group(2) or "" for m in re.finditer(r"\?(\w+)(?:\s*\(([^)]*)\))?", c)}
+    return {}
 
 
 def named_queries() -> list[NamedQuery]:
@@ -193,6 +205,57 @@ def parse_params(items) -> dict:
             raise UsageError(f"--param wants name=value, not {item!r}")
         out[name] = value
     return out
+
+
+def _param_kind(name: str, doc: str) -> str | None:
+    """``"claim"`` or ``"semantics"`` when the parameter's name or its description says it is one."""
+    for kind in ("semantics", "claim"):
+        if name == kind or re.search(rf"\b{kind}\b", doc) or (kind == "claim" and re.search(r"\bthesis\b", doc)):
+            return kind
+    return None
+
+
+def resolve_params(text: str, params: dict, claims) -> dict:
+    """``params`` with the claims and semantics named in words replaced by their ``<IRI>``.
+
+    A parameter is a claim when it is called ``claim`` or the query's
+    ``# params:`` comment calls it a claim or thesis; its value, unless an
+    ``<IRI>``, a prefixed name or a quoted literal, is resolved by
+    :func:`argmap.names.claim_id` against ``claims`` (a callable giving
+    ``{IRI: label}``, asked only when needed): a label (any case), a last
+    segment or an IRI.  A parameter ``semantics`` (or one described as
+    such) takes a command-line name (``dfquad``) or the ontology's
+    (``DFQuAD``, ``DF-QuAD``).  :class:`UsageError` with the nearest names
+    for one that names nothing; an IRI that is no claim passes as it is.
+    """
+    from .names import claim_id, semantics_iri
+
+    docs = param_docs(text)
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([^\s:]*):", text)}
+    out, known = dict(params), None
+    for name, value in params.items():
+        kind, v = _param_kind(name, docs.get(name, "")), value.strip()
+        term = _term(v, declared)
+        if kind is None or term == v and not (_NUMBER.fullmatch(v) or v in ("true", "false")):
+            continue  # an <IRI>, a prefixed name or a quoted literal is meant as written
+        if kind == "semantics":
+            out[name] = f"<{semantics_iri(v)}>"
+            continue
+        if known is None:
+            known = claims()
+        try:
+            out[name] = f"<{claim_id(known, v, what='the maps queried')}>"
+        except UsageError:
+            if not term.startswith("<"):  # an IRI that is no claim may still be meant
+                raise
+    return out
+
+
+def claim_labels(store) -> dict:
+    """``{claim IRI: label}`` of every claim in ``store`` (None for a claim without a label)."""
+    res = store.query("SELECT ?c (MIN(STR(?l)) AS ?label) WHERE { ?c a am:Claim OPTIONAL { ?c rdfs:label ?l } } "
+                      "GROUP BY ?c")
+    return {str(c): None if label is None else str(label) for c, label in res.rows}
 
 
 def bind_params(text: str, params: dict) -> str:

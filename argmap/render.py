@@ -179,7 +179,6 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
     map's scores and statuses; the note says what was left out.
     """
     from .semantics import extensions_of, score
-    from .semantics.explain import resolve
 
     scores = score(amap, options.semantics).scores
     status = extensions_of(amap, "grounded").status
@@ -188,7 +187,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
         return View(amap, scores, status)
     near = _neighbours(amap)
     if options.focus is not None:
-        seeds = [resolve(amap.claims, options.focus)]
+        seeds = [amap.find_claim(options.focus)]
         what = (f"the claims within {options.depth} relation{'s' if options.depth != 1 else ''} of "
                 f"{amap.claims[seeds[0]].label}")
     else:

@@ -235,6 +235,7 @@ class MapSource:
 
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:
         """Store ``values`` as evaluations where the map lives (or in the file ``output``); ``(count, where)``."""
+        from .names import semantics_iri
         from .semantics.evaluation import save
 
         target = self.file_target(output)
@@ -249,7 +250,7 @@ class MapSource:
             graph = names[0]
         lines = _evaluation_lines(semantics, values)
         delete = (f"DELETE {{ GRAPH <{graph}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ "
-                  f"?e a <{_AM}Evaluation> ; <{_AM}semantics> <{_semantics_iri(semantics)}> ; ?p ?o }} }}")
+                  f"?e a <{_AM}Evaluation> ; <{_AM}semantics> <{semantics_iri(semantics)}> ; ?p ?o }} }}")
         if self.store:
             import pyoxigraph as ox
 
@@ -266,12 +267,6 @@ class MapSource:
             body = "\n".join(lines[i:i + BATCH])
             st.query(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}", allow_update=True)
         return len(values), f"<{graph}> on {self.endpoint}"
-
-
-def _semantics_iri(semantics: str) -> str:
-    from .semantics.evaluation import SEMANTICS_IRI
-
-    return _AM + SEMANTICS_IRI[semantics]
 
 
 def _evaluation_lines(semantics: str, values: dict) -> list[str]:

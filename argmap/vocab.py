@@ -156,6 +156,7 @@ class AM(DefinedNamespace):
     EulerBased: URIRef
     HCategorizer: URIRef
     Grounded: URIRef
+    Complete: URIRef
     Preferred: URIRef
     Stable: URIRef
 

@@ -109,7 +109,17 @@ def test_at_least_twelve_schemes_each_with_worded_critical_questions(onto):
 def test_the_named_semantics_exist(onto):
     names = {str(s)[len(AM):] for cls in ("GradualSemantics", "ExtensionSemantics")
              for s in onto.subjects(RDF.type, rdflib.URIRef(AM + cls))}
-    assert names == {"DFQuAD", "QuadraticEnergy", "EulerBased", "HCategorizer", "Grounded", "Preferred", "Stable"}
+    assert names == {"DFQuAD", "QuadraticEnergy", "EulerBased", "HCategorizer", "Grounded", "Complete", "Preferred",
+                     "Stable"}
+
+
+def test_every_semantics_argmap_stores_is_an_individual_of_the_ontology(onto):
+    from argmap.names import SEMANTICS_IRI
+
+    kinds = {name: "GradualSemantics" if name in ("dfquad", "qe", "euler", "hcat") else "ExtensionSemantics"
+             for name in SEMANTICS_IRI}
+    for name, local in SEMANTICS_IRI.items():
+        assert (rdflib.URIRef(AM + local), RDF.type, rdflib.URIRef(AM + kinds[name])) in onto, name
 
 
 def test_no_remote_imports(onto):

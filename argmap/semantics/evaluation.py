@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..names import SEMANTICS_IRI as _SEMANTICS_IRI
+from ..names import semantics_name
+
 __all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored", "writable_target", "save"]
 
 _NS = "https://w3id.org/argmap#"
@@ -39,17 +42,8 @@ TERMS = ("Evaluation", "evaluates", "semantics", "value", "acceptance")
 #: The acceptance words that make an extension semantics' am:value 1.
 ACCEPTED = ("IN", "sceptical")
 
-#: The individual that names each semantics in the ontology.
-SEMANTICS_IRI = {
-    "dfquad": "DFQuAD",
-    "qe": "QuadraticEnergy",
-    "euler": "EulerBased",
-    "hcat": "HCategorizer",
-    "grounded": "Grounded",
-    "complete": "Complete",
-    "preferred": "Preferred",
-    "stable": "Stable",
-}
+#: The individual that names each semantics in the ontology (one table, kept in :mod:`argmap.names`).
+SEMANTICS_IRI = _SEMANTICS_IRI
 
 
 def _decimal(value: float) -> str:
@@ -66,6 +60,7 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
     from rdflib import RDF, XSD, Literal, URIRef
 
     term = {t: _iri(t) for t in TERMS}
+    semantics = semantics_name(semantics)
     sem = _iri(SEMANTICS_IRI[semantics])
     for node in list(graph.subjects(term["semantics"], sem)):
         if (node, RDF.type, term["Evaluation"]) in graph:
@@ -96,7 +91,7 @@ def stored(graph, node) -> tuple:
 def evaluations(graph, semantics: str) -> dict:
     """The stored evaluations under ``semantics``: claim id -> strength (float) or acceptance (str)."""
     out = {}
-    for node in graph.subjects(_iri("semantics"), _iri(SEMANTICS_IRI[semantics])):
+    for node in graph.subjects(_iri("semantics"), _iri(SEMANTICS_IRI[semantics_name(semantics)])):
         claim, value = stored(graph, node)
         if claim is not None and value is not None:
             value = value.toPython()

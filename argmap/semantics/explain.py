@@ -28,8 +28,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from ..names import claim_id, semantics_name
 from .framework import Framework
-from .gradual import evaluate
+from .gradual import GRADUAL, evaluate
 
 __all__ = ["Contribution", "Explanation", "explain", "resolve", "path_to", "parse_what_if"]
 
@@ -74,27 +75,8 @@ class Explanation:
         }
 
 
-def resolve(ids, name: str) -> str:
-    """The id in ``ids`` that ``name`` names: the full IRI, its last segment (after # or /), or its label.
-
-    A label counts only where ``ids`` maps ids to claims (``amap.claims``).
-    """
-    from collections.abc import Mapping
-    from urllib.parse import unquote
-
-    from ..errors import UsageError
-    from ..model import local_name
-
-    if name in ids:
-        return name
-    found = [i for i in ids if local_name(i) == name]
-    if not found and isinstance(ids, Mapping):
-        found = [i for i, c in ids.items() if getattr(c, "label", None) == name or unquote(local_name(i)) == name]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise UsageError(f"{name!r} names several claims: {', '.join(sorted(found))}")
-    raise UsageError(f"no claim {name!r} in the map")
+#: The id in ``ids`` that a name names: see :func:`argmap.names.claim_id`.
+resolve = claim_id
 
 
 def _score(fw, claim, semantics):
@@ -172,6 +154,7 @@ def explain(fw: Framework, claim: str, semantics: str = "dfquad", *, what_if=Non
     >>> round(e.score, 6), [(c.claim, round(c.removal, 6)) for c in e.contributions]
     (0.1, [('b', -0.4)])
     """
+    semantics = semantics_name(semantics, among=GRADUAL)
     before = None
     if what_if:
         before = _score(fw, claim, semantics)

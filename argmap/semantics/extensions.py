@@ -486,12 +486,11 @@ def extensions(af: AttackGraph, semantics: str = "preferred") -> list[frozenset]
     ``semantics`` is one of ``grounded``, ``complete``, ``preferred`` and
     ``stable``.  There may be exponentially many; ``grounded`` has exactly one.
     """
-    from ..errors import UsageError
+    from ..names import semantics_name
 
+    semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics == "grounded":
         return [grounded(af)]
-    if semantics not in EXTENSION_SEMANTICS:
-        raise UsageError(f"unknown extension semantics {semantics!r} (known: {', '.join(EXTENSION_SEMANTICS)})")
     enc = _Encoding(af, "admissible" if semantics == "preferred" else semantics)
     found = []
     try:
@@ -606,6 +605,9 @@ def sceptical(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
 
 def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
     """The extensions of ``af`` under ``semantics``, members in argument order, with each one's status."""
+    from ..names import semantics_name
+
+    semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics == "grounded":  # the labelling gives both at once
         labels = grounded_labels(af).tolist()
         status = {a: v for a, v in zip(af.arguments, map(_LABELS.__getitem__, labels)) if a not in af.inferences}

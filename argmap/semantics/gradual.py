@@ -371,12 +371,9 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
     >>> round(evaluate(fw, "hcat").scores["a"], 6)
     0.277778
     """
-    from ..errors import UsageError
+    from ..names import semantics_name
 
-    try:
-        sem = GRADUAL[semantics]
-    except KeyError:
-        raise UsageError(f"unknown gradual semantics {semantics!r} (known: {', '.join(GRADUAL)})") from None
+    sem = GRADUAL[semantics_name(semantics, among=GRADUAL)]
     if reference:
         fw = fw.to_framework() if isinstance(fw, Arrays) else fw
         return _reference(fw, sem, tol=tol, max_iter=max_iter, h=h, max_steps=max_steps)
@@ -497,10 +494,9 @@ def score(amap, semantics: str = "dfquad") -> GradualResult:
     On a terminal, scoring that takes longer than a second shows its rounds
     (see :mod:`argmap.progress`).
     """
-    from ..errors import UsageError
+    from ..names import semantics_name
     from ..progress import progress
 
-    if semantics not in SEMANTICS:
-        raise UsageError(f"unknown semantics {semantics!r} (known: {', '.join(sorted(SEMANTICS))})")
+    semantics = semantics_name(semantics, among=SEMANTICS)
     with progress(f"scoring with {semantics}, rounds") as bar:
         return SEMANTICS[semantics](Framework.from_map(amap), on_round=bar.advance)
