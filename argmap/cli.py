@@ -138,8 +138,15 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), help="Page or picture [default: from the suffix, else html].")
 @click.option("--semantics", type=_Semantics(_GRADUAL), default="dfquad", show_default=True,
               help="Gradual semantics that sizes the claims.")
-@click.option("--color", type=click.Choice(["status", "kind"]), default="status", show_default=True,
-              help="Colour by grounded status (IN/OUT/UNDEC) or by claim kind.")
+@click.option("--color", type=click.Choice(["verdict", "status", "kind"]), default="verdict", show_default=True,
+              help="Colour by verdict (strength raised above, kept at or lowered below the base score), by "
+                   "grounded status (IN/OUT/UNDEC) or by claim kind.")
+@click.option("--support", default="none", show_default=True,
+              help="Attacks derived from supports for the grounded status: none, supported, secondary, mediated, "
+                   "or all (comma-separated).")
+@click.option("--source", "text_file", metavar="FILE",
+              help="The article the quotes come from, shown beside the map with every quote marked [default: the "
+                   "quotes' own source, where it is a readable file: IRI].")
 @click.option("--layout", type=click.Choice(["hierarchical", "force"]), default="hierarchical", show_default=True)
 @click.option("--title", help="Heading of the page (default: the source's title).")
 @click.option("--focus", metavar="CLAIM", help="Draw only the claims within --depth relations of CLAIM (IRI, last "
@@ -149,13 +156,13 @@ def cli():
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
               help="Draw the main thesis and the N strongest claims with their neighbours [default for maps over "
                    "2,000 claims: 200].")
-def render(source, output, fmt, semantics, color, layout, title, focus, depth, top):
+def render(source, output, fmt, semantics, color, support, text_file, layout, title, focus, depth, top):
     """Draw MAP as one self-contained, interactive HTML page, or as SVG/PNG.
 
     With no MAP, draws the map bundled with argmap. The page works offline
     from file://; SVG and PNG need Graphviz's dot.
 
-    Example: argmap render graphs/trump-kim-meeting.ttl -o map.html --color kind
+    Example: argmap render graphs/trump-kim-meeting.ttl --source article.txt -o map.html
     """
     from .render import RenderOptions, picture_format, view_of
     from .render import render as render_page
@@ -164,7 +171,7 @@ def render(source, output, fmt, semantics, color, layout, title, focus, depth, t
     output = output or f"argmap.{fmt}"
     amap = source.load()
     options = RenderOptions(semantics=semantics, color=color, layout=layout, title=title, focus=focus, depth=depth,
-                            top=top)
+                            top=top, support=support, source=text_file)
     view = view_of(amap, options)
     if view.note:
         click.echo(f"argmap: {view.note}", err=True)

@@ -17,10 +17,12 @@ Untrusted text
 
 Encodings
     Node size is the claim's strength under the chosen gradual semantics;
-    colour is the claim's status under grounded semantics (Dung 1995; IN, OUT,
-    UNDEC after Caminada 2006) or its kind, from the Okabe-Ito palette, which
-    readers with the common colour-vision deficiencies can tell apart (Okabe
-    and Ito 2002).  Supports are solid with an arrow, attacks dashed with a
+    colour is, by default, the claim's verdict: its strength raised above its
+    base score, kept, or lowered below it (sky blue, grey, vermilion); or its
+    status under grounded semantics (Dung 1995; IN, OUT, UNDEC after Caminada
+    2006), with support-derived attacks where asked for; or its kind.  All from
+    the Okabe-Ito palette, which readers with the common colour-vision
+    deficiencies can tell apart (Okabe and Ito 2002).  Supports are solid with an arrow, attacks dashed with a
     bar, undercuts dotted with a bar onto a small diamond that stands for the
     relation they attack; edge width grows with the relation's contribution.
 """
@@ -34,7 +36,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "render_html", "render_dot", "render_static", "picture_format", "render"]
+__all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "source_pane", "verdict", "render_html",
+           "render_dot", "render_static", "picture_format", "render"]
 
 #: Okabe-Ito colours.
 KIND_COLOURS = {
@@ -47,6 +50,10 @@ KIND_COLOURS = {
 KIND_NAMES = {"FactualClaim": "fact", "PredictiveClaim": "prediction", "EvaluativeClaim": "evaluation",
               "PolicyClaim": "policy", "Claim": "claim"}
 STATUS_COLOURS = {"IN": "#009E73", "OUT": "#D55E00", "UNDEC": "#F0E442"}
+#: A claim's strength against its base score: Okabe-Ito sky blue, a neutral grey, vermilion.
+VERDICT_COLOURS = {"raised": "#56B4E9", "kept": "#CCCCCC", "lowered": "#D55E00"}
+#: How far a strength must move from the base score to count as raised or lowered.
+VERDICT_MARGIN = 0.005
 EDGE_STYLES = {
     "support": {"color": "#0072B2", "dashes": False, "arrow": "arrow"},
     "attack": {"color": "#D55E00", "dashes": [10, 6], "arrow": "bar"},
@@ -59,13 +66,15 @@ class RenderOptions:
     """How to draw a map: semantics for size, colour scheme, layout, title."""
 
     semantics: str = "dfquad"
-    color: str = "status"  # or "kind"
+    color: str = "verdict"  # or "status" or "kind"
     layout: str = "hierarchical"  # or "force"
     title: str | None = None
     seed: int = 7
     focus: str | None = None  # draw only this claim's neighbourhood
     depth: int = 2  # relations from the focus, or from the strongest claims
     top: int | None = None  # draw the main thesis and the top strongest claims, with neighbours
+    support: str | None = None  # support-derived attacks for the extension status (see extensions_of)
+    source: str | None = None  # the text file the quotes come from, shown beside the map
 
 
 #: Claims beyond which a map is too large to read as one picture: only a part of it is drawn.
@@ -181,7 +190,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
     from .semantics import extensions_of, score
 
     scores = score(amap, options.semantics).scores
-    status = extensions_of(amap, "grounded").status
+    status = extensions_of(amap, "grounded", options.support).status
     total = len(amap.claims)
     if options.focus is None and options.top is None and total <= LARGE:
         return View(amap, scores, status)
@@ -240,8 +249,40 @@ def _wrap(text: str, width: int = 22, lines_max: int = 4) -> str:
     return "\n".join(lines)
 
 
-ROW_HEIGHT = 85  # half the distance between two rows of claims, in pixels
-COLUMN_WIDTH = 200  # more than the widest claim box (140 px of text plus margins)
+#: Canvas pixels of a label's font: the weakest claim's, and what the strongest adds.
+FONT_SIZE = (12, 2)
+#: Canvas pixels between a label and its box: the weakest claim's, and what the strongest adds.
+MARGIN = (2, 5)
+#: Characters per label line (the hierarchical layout takes the one that fills the pane best); lines at most.
+WRAPS, LINES = (16, 20, 26, 34), 4
+#: A character's width per pixel of font size, a little over what common sans-serif fonts (DejaVu Sans,
+#: Liberation Sans) take: narrow letters, wide ones, capitals, the rest.
+CHAR_WIDTHS = ({**dict.fromkeys("iljtfr.,:;'!|()[] ", 0.4), **dict.fromkeys("mwMW", 0.95)}, 0.75, 0.65)
+#: A label line's height per pixel of font size (vis-network adds 14 px to a box, beside its margins).
+LINE_HEIGHT = 1.0
+#: Canvas pixels between two boxes of a line, between two lines of a row, and between two rows.
+GAP = (8, 4, 22)
+#: Canvas pixels between two rows of claims with a line of relations' diamonds between them.
+DIAMOND_GAP = 44
+#: The map's pane in a 1400 x 900 window, in CSS pixels: the layout's lines are as wide as fill it best.
+MAP_AREA = (1060, 855)
+
+
+def _font_size(strength: float) -> int:
+    return FONT_SIZE[0] + round(FONT_SIZE[1] * strength)
+
+
+def _margin(strength: float) -> int:
+    return MARGIN[0] + round(MARGIN[1] * strength)
+
+
+def _box(label: str, strength: float) -> tuple[float, float]:
+    """A claim box's width and height in canvas pixels, as vis-network will draw ``label`` (a little over)."""
+    lines = label.split("\n")
+    size, margin = _font_size(strength), _margin(strength)
+    special, capital, other = CHAR_WIDTHS
+    widest = max(sum(special.get(ch, capital if ch.isupper() else other) for ch in line) for line in lines)
+    return widest * size + 2 * margin + 2, len(lines) * LINE_HEIGHT * size + 2 * margin + 14
 
 
 def _levels(amap) -> dict[str, int]:
@@ -279,47 +320,179 @@ def _levels(amap) -> dict[str, int]:
     return {n: level.get(n, below) for n in (*amap.claims, *amap.relations)}
 
 
-def _positions(amap, levels: dict[str, int], shown) -> dict[str, tuple[int, int]]:
+def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float]],
+               area: tuple[int, int] = MAP_AREA) -> tuple[float, dict[str, tuple[int, int]]]:
     """Fixed positions for the hierarchical layout, computed once, in Python.
 
-    Rows come from :func:`_levels`.  Within a row, nodes are ordered by the
-    mean position of what they point to in the rows above (the barycentre
-    heuristic of Sugiyama, Tagawa and Toda, "Methods for visual understanding
-    of hierarchical system structures", IEEE SMC 1981), then placed left to
-    right no closer than :data:`COLUMN_WIDTH`, so no two boxes of a row
-    overlap; each row is then centred under its parents.  Linear in the
-    map's size (after sorting), deterministic, and with no physics to wait for.
+    Rows come from :func:`_levels`, top to bottom.  Within a row, nodes are
+    ordered by the mean position of what they point to in the rows above
+    (the barycentre heuristic of Sugiyama, Tagawa and Toda, "Methods for
+    visual understanding of hierarchical system structures", IEEE SMC 1981).
+    A row that fits in one line is placed under its parents, its boxes
+    (``boxes``: width and height) no closer than :data:`GAP`; a wider row
+    flows into several centred lines.  Relations' diamonds (odd rows) lie in
+    the gap between the rows of claims they join.  The width of a line is chosen, among
+    widths from the widest box to the widest row, so that the whole map
+    fills ``area`` at the largest scale: a flat map with a wide row becomes
+    a block of lines, a deep narrow one stays a tree.  Returns that scale
+    and the positions.  Deterministic, with no physics to wait for.
     """
     parents: dict[str, list[str]] = {}
     for r in amap.relations.values():
-        end = r.id if r.id in shown else r.target
-        if r.id in shown:
+        end = r.id if r.id in boxes else r.target
+        if r.id in boxes:
             parents.setdefault(r.id, []).append(r.target)
         for p in r.sources:
             parents.setdefault(p, []).append(end)
     rows: dict[int, list[str]] = {}
-    for node in shown:
+    for node in sorted(boxes):
         rows.setdefault(levels[node], []).append(node)
-    x: dict[str, float] = {}
-    for row in sorted(rows):
-        def key(n):
-            placed = [x[q] for q in parents.get(n, ()) if q in x]
-            return (sum(placed) / len(placed) if placed else 0.0, n)
+    if not rows:
+        return 1.0, {}
+    hgap, vgap, rowgap = GAP
+    widest_box = max(w for w, _h in boxes.values()) + hgap
+    widest_row = max(sum(boxes[n][0] + hgap for n in row) for row in rows.values())
 
-        ordered = sorted(rows[row], key=key)
-        wanted = [key(n)[0] for n in ordered]
-        xs, last = [], None
-        for w in wanted:
-            xs.append(w if last is None else max(w, last + COLUMN_WIDTH))
-            last = xs[-1]
-        shift = sum(xs) / len(xs) - sum(wanted) / len(wanted)
-        for n, v in zip(ordered, xs):
-            x[n] = v - shift
-    return {n: (round(x[n]), levels[n] * ROW_HEIGHT) for n in shown}
+    def place(limit: float):
+        x: dict[str, float] = {}
+        y: dict[str, float] = {}
+        top = 0.0
+        for row in sorted(rows):
+            def key(n):
+                placed = [x[q] for q in parents.get(n, ()) if q in x]
+                return (sum(placed) / len(placed) if placed else 0.0, n)
+
+            ordered = sorted(rows[row], key=key)
+            diamonds = row % 2 == 1  # relations' diamonds: one line in the gap between two rows of claims
+            if diamonds:
+                top += max(0.0, DIAMOND_GAP - rowgap)
+            lines, line, width = [], [], 0.0
+            for n in ordered:
+                w = boxes[n][0] + hgap
+                if line and width + w > limit and not diamonds:
+                    lines.append(line)
+                    line, width = [], 0.0
+                line.append(n)
+                width += w
+            lines.append(line)
+            for line in lines:
+                wanted = [key(n)[0] for n in line] if len(lines) == 1 else [0.0] * len(line)
+                xs = []
+                for i, (n, w) in enumerate(zip(line, wanted)):
+                    low = xs[-1] + (boxes[line[i - 1]][0] + boxes[n][0]) / 2 + hgap if xs else w
+                    xs.append(max(w, low))
+                shift = sum(xs) / len(xs) - sum(wanted) / len(wanted)
+                height = max(boxes[n][1] for n in line)
+                for n, v in zip(line, xs):
+                    x[n], y[n] = v - shift, (top - DIAMOND_GAP / 2 if diamonds else top + height / 2)
+                top += 0.0 if diamonds else height + vgap
+            top += 0.0 if diamonds else rowgap - vgap
+        left = min(x[n] - boxes[n][0] / 2 for n in x)
+        right = max(x[n] + boxes[n][0] / 2 for n in x)
+        bottom = max(y[n] + boxes[n][1] / 2 for n in y)
+        return min(area[0] / (right - left), area[1] / bottom), x, y
+
+    limits, limit = [], widest_box
+    while limit < widest_row:
+        limits.append(limit)
+        limit *= 1.08
+    limits.append(max(widest_row, widest_box))
+    scale, x, y = max((place(w) for w in limits), key=lambda found: found[0])
+    return scale, {n: (round(x[n]), round(y[n])) for n in boxes}
+
+
+def verdict(strength: float, base: float) -> str:
+    """``raised``, ``kept`` or ``lowered``: a claim's strength against its base score (within :data:`VERDICT_MARGIN`)."""
+    if strength > base + VERDICT_MARGIN:
+        return "raised"
+    if strength < base - VERDICT_MARGIN:
+        return "lowered"
+    return "kept"
+
+
+def _utf16(text: str):
+    """Code point offsets of ``text`` as UTF-16 code unit offsets, which JavaScript strings count."""
+    from bisect import bisect_left
+
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    return lambda i: i + bisect_left(astral, i)
+
+
+def _file_of(iri: str) -> Path | None:
+    """The path a ``file:`` IRI names, or None for any other IRI."""
+    from urllib.parse import unquote, urlparse
+    from urllib.request import url2pathname
+
+    parsed = urlparse(iri)
+    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+        return None
+    return Path(url2pathname(unquote(parsed.path)))
+
+
+def source_pane(amap, path=None) -> dict | None:
+    """The source text shown beside the map, and where each quote lies in it.
+
+    ``path`` is the text file; by default the map's own source, where the
+    quotes' ``am:inSource`` is a ``file:`` IRI of a readable file (of
+    several, the one most quoted).  A quote lies at its offsets where the
+    text there is its exact text, else where :func:`argmap.anchor.locate`
+    (or, near its old offsets, ``reanchor``) finds it; a quote found nowhere
+    is counted in ``missing``.  Offsets are given in UTF-16 code units, as
+    the page's script counts.  None where there is no text to show.
+    """
+    from ._files import read_text
+    from .anchor import locate, reanchor
+    from .errors import ArgmapError
+
+    quotes = [(cid, q) for cid, c in amap.claims.items() for q in c.quotes]
+    name = None
+    if path is None:
+        counts: dict[str, int] = {}
+        for _cid, q in quotes:
+            if q.source and _file_of(q.source) is not None:
+                counts[q.source] = counts.get(q.source, 0) + 1
+        for iri in sorted(counts, key=lambda i: (-counts[i], i)):
+            if _file_of(iri).is_file():
+                path, name = _file_of(iri), amap.label(iri)
+                quotes = [(cid, q) for cid, q in quotes if q.source == iri]
+                break
+        else:
+            return None
+    text = read_text(path)
+    where, missing = [], 0
+    for cid, q in quotes:
+        if q.start is not None and q.end is not None and text[q.start:q.end] == q.text:
+            start, end = q.start, q.end
+        else:
+            try:
+                span = reanchor(text, q.text, q.start) if q.start is not None else locate(text, q.text)
+            except ArgmapError:
+                missing += 1
+                continue
+            start, end = span.start, span.end
+        where.append((start, end, cid, q.text))
+    u16 = _utf16(text)
+    titles = {s.title for s in amap.sources if s.title} if len(amap.sources) == 1 else set()
+    return {
+        "name": name if name and name != Path(path).name else (titles.pop() if titles else Path(path).name),
+        "file": Path(path).name,
+        "text": text,
+        "quotes": [{"claim": cid, "start": u16(a), "end": u16(b), "text": t} for a, b, cid, t in sorted(where)],
+        "missing": missing,
+    }
+
+
+def _semantics_page():
+    """The page's gradual semantics in JavaScript (``argmap.semantics.page``), or None where it is not there."""
+    try:
+        from .semantics.page import page_framework, script
+    except ImportError:
+        return None
+    return page_framework, script
 
 
 def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None = None) -> dict:
-    """Everything the page shows, as plain data: nodes, edges, details, header.
+    """Everything the page shows, as plain data: nodes, edges, details, header, source text.
 
     Kept apart from the HTML so that tests can check the encodings directly.
     ``view`` (from :func:`view_of`) is what to draw; by default all of ``amap``.
@@ -329,25 +502,30 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
     amap, scores, status = view.amap, view.scores, view.status  # status: IN/OUT/UNDEC of every claim
     thesis = set(amap.main_theses)
     info = amap.annotations()
+    base = amap.base_scores()
     net = Network(directed=True)
     levels = _levels(amap)
+    extension = "grounded" + (f" ({options.support})" if options.support not in (None, "", "none") else "")
     for cid, c in amap.claims.items():
         s = scores.get(cid, 0.0)
         kind = _kind(c)
-        colour = STATUS_COLOURS[status[cid]] if options.color == "status" else KIND_COLOURS[kind]
+        verdict_of = verdict(s, base[cid])
+        colour = {"status": STATUS_COLOURS[status[cid]], "kind": KIND_COLOURS[kind]}.get(
+            options.color, VERDICT_COLOURS[verdict_of])
         net.add_node(
             cid,
-            label=_wrap(c.label),
-            title=f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} \u00b7 grounded: {status[cid]}",
+            label=_wrap(c.label, WRAPS[1], LINES),
+            title=f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} (base {base[cid]:.2f}, {verdict_of})"
+                  f" \u00b7 {extension}: {status[cid]}",
             color={"background": colour, "border": "#000000" if cid in thesis else "#444444"},
             shape="box",
             borderWidth=5 if cid in thesis else 1,
             shapeProperties={"borderDashes": False if kind != "Claim" else [4, 3]},
-            margin=6 + round(10 * s),
-            font={"size": 12 + round(8 * s), "face": "sans-serif", "multi": False},
-            widthConstraint={"maximum": 140},
+            margin=_margin(s),
+            font={"size": _font_size(s), "face": "sans-serif", "multi": False},
             kind=KIND_NAMES[kind],
             status=status[cid],
+            verdict=verdict_of,
             thesis=cid in thesis,
         )
     undercut = {r.target for r in amap.relations.values() if r.type == "undercut"}
@@ -369,9 +547,19 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
         if end != r.target:
             net.add_edge(r.id, r.target, arrows={"to": {"enabled": True, "type": style["arrow"]}}, **common)
     if options.layout == "hierarchical":
-        pos = _positions(amap, levels, [n["id"] for n in net.nodes])
+        best = None
+        for width in WRAPS:  # the label width whose layout fills the pane best; the first of equals
+            labels = {cid: _wrap(c.label, width, LINES) for cid, c in amap.claims.items()}
+            boxes = {cid: _box(labels[cid], scores.get(cid, 0.0)) for cid in labels}
+            boxes.update(dict.fromkeys(undercut, (16, 16)))
+            found = _positions(amap, levels, boxes)
+            if best is None or found[0] > best[0][0]:
+                best = (found, labels)
+        (_scale, pos), labels = best
         for n in net.nodes:
             n["x"], n["y"] = pos[n["id"]]
+            if n["id"] in labels:
+                n["label"] = labels[n["id"]]
     details = {}
     for cid, c in amap.claims.items():
         extra = info.get(cid, {})
@@ -380,9 +568,11 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
             "text": c.text,
             "kind": KIND_NAMES[_kind(c)],
             "status": status[cid],
+            "verdict": verdict(scores.get(cid, 0.0), base[cid]),
             "thesis": cid in thesis,
             "score": round(scores.get(cid, 0.0), 6),
             "base": c.base_score,
+            "prior": base[cid],
             "quotes": [{"text": q.text, "source": amap.label(q.source) if q.source else ""} for q in c.quotes],
             "attributed": [amap.label(a) for a in c.attributed_to],
             "relations": extra.get("relations", []),
@@ -393,7 +583,12 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
         "nodes": net.nodes,
         "edges": net.edges,
         "details": details,
+        "relations": [{"id": r.id, "kind": r.type, "premises": list(r.sources), "target": r.target}
+                      for _rid, r in sorted(amap.relations.items())],
         "semantics": options.semantics,
+        "extension": extension,
+        "sizing": {"font": FONT_SIZE, "margin": MARGIN},
+        "source": source_pane(amap, options.source),
         "title": options.title or (source.title if source and source.title else "Argument map"),
         "subtitle": " \u00b7 ".join(
             x for x in ((source.date if source else None), f"{len(amap.claims)} claims",
@@ -460,27 +655,37 @@ def _pyvis_lib() -> Path:
     return Path(sys.modules[_pyvis_network().__module__].__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
+def _script(code) -> str:
+    """JavaScript (a string, or a file's text) safe to place inside a ``<script>`` element."""
+    text = code.read_text(encoding="utf-8") if isinstance(code, Path) else code
+    return text.replace("</script", "<\\/script")
+
+
 def render_html(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:
     """The map as a self-contained HTML page (a string); a large map's part (see :func:`view_of`)."""
     from importlib.resources import files
 
     options = options or RenderOptions(**kwargs)
+    view = view or view_of(amap, options)
     data = page_data(amap, options, view)
     lib = _pyvis_lib()
     page = files("argmap").joinpath("templates/map.html").read_text(encoding="utf-8")
+    engine = _semantics_page()
     fill = {
         "@@TITLE@@": html.escape(data["title"]),
         "@@SUBTITLE@@": html.escape(data["subtitle"]),
         "@@NOTE@@": f'<p id="partial" role="note">{html.escape(data["note"])}</p>' if data["note"] else "",
         "@@VIS_CSS@@": (lib / "vis-network.css").read_text(encoding="utf-8").replace("</", "<\\/"),
-        "@@VIS_JS@@": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
-        "@@NODES@@": _json(data["nodes"]),
-        "@@EDGES@@": _json(data["edges"]),
-        "@@OPTIONS@@": _json(_vis_options(options, len(data["nodes"]))),
-        "@@DETAILS@@": _json(data["details"]),
-        "@@KINDS@@": _json({KIND_NAMES[k]: v for k, v in KIND_COLOURS.items()}),
-        "@@STATUSES@@": _json(STATUS_COLOURS),
-        "@@COLOR_BY@@": _json(options.color),
+        "@@VIS_JS@@": _script(lib / "vis-network.min.js"),
+        "@@SEMANTICS_JS@@": _script(engine[1]()) if engine else "",
+        "@@DATA@@": _json({
+            "nodes": data["nodes"], "edges": data["edges"], "details": data["details"],
+            "relations": data["relations"], "options": _vis_options(options, len(data["nodes"])),
+            "kinds": {KIND_NAMES[k]: v for k, v in KIND_COLOURS.items()}, "statuses": STATUS_COLOURS,
+            "verdicts": VERDICT_COLOURS, "verdictMargin": VERDICT_MARGIN, "colorBy": options.color,
+            "semantics": data["semantics"], "extension": data["extension"], "sizing": data["sizing"],
+            "source": data["source"], "framework": engine[0](view.amap) if engine else None,
+        }),
     }
     # one pass, so that text inserted for one key is never scanned for another
     return re.sub(r"@@[A-Z_]+@@", lambda m: fill[m.group(0)], page)

@@ -37,7 +37,7 @@ echo '. ~/.argmap-complete.bash' >> ~/.bashrc
 
 For zsh use `zsh_source` (and `~/.zshrc`), for fish `fish_source` into
 `~/.config/fish/completions/argmap.fish`. Then `argmap ren<Tab>` gives
-`argmap render`, and `argmap render --color <Tab>` offers `status` and `kind`.
+`argmap render`, and `argmap render --color <Tab>` offers `verdict`, `status` and `kind`.
 
 `argmap --version` prints the version, `argmap COMMAND --help` the text below.
 """

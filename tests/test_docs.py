@@ -50,7 +50,7 @@ def test_shell_completion_script_and_completions(run_cli):
     assert words.stdout.split() == ["plain,render"]
     choices = run_cli(env={"_ARGMAP_COMPLETE": "bash_complete", "COMP_WORDS": "argmap render --color ",
                            "COMP_CWORD": "3"})
-    assert choices.stdout.split() == ["plain,status", "plain,kind"]
+    assert choices.stdout.split() == ["plain,verdict", "plain,status", "plain,kind"]
     zsh = run_cli(env={"_ARGMAP_COMPLETE": "zsh_source"})
     assert "#compdef argmap" in zsh.stdout
 

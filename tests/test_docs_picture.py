@@ -3,8 +3,10 @@
 Drawing is not byte-for-byte reproducible across Chromium versions and
 fonts, so the committed picture is checked for what can be: a PNG of the
 page's size, as this test takes it, with the map drawn in it (many colours,
-not a blank page).  The picture is the page after its search box found the
-main thesis: zoomed in on it, with its text, quotes and reasons beside it.  ``ARGMAP_UPDATE_DOCS=1`` writes a new one.
+not a blank page).  The picture is the page drawn with its article (``--source``)
+after its search box found the main thesis: zoomed in on it, with its text,
+quotes and reasons beside it and its passages marked in the article below.
+``ARGMAP_UPDATE_DOCS=1`` writes a new one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import struct
 import zlib
 
-from .conftest import ROOT
+from .conftest import ROOT, SOURCE, need_file
 
 PICTURE = ROOT / "docs" / "argmap.png"
 SIZE = (1200, 760)
@@ -62,7 +64,7 @@ def _colours(data: bytes) -> int:
 
 def test_readme_picture_is_the_rendered_bundled_map(tmp_path, run_cli, chromium_page):
     page_file = tmp_path / "argmap.html"
-    res = run_cli("render", "-o", page_file)
+    res = run_cli("render", "--source", need_file(SOURCE), "-o", page_file)
     assert res.returncode == 0, res.stderr
     page = chromium_page
     page.set_viewport_size({"width": SIZE[0], "height": SIZE[1]})
@@ -77,6 +79,8 @@ def test_readme_picture_is_the_rendered_bundled_map(tmp_path, run_cli, chromium_
     assert page.inner_text("#details h2") == thesis.label
     assert page.inner_text("#details .meta").startswith("Main thesis")
     assert thesis.text in page.inner_text("#details")
+    assert page.locator("#article-text mark").count() == sum(len(c.quotes) for c in amap.claims.values())
+    assert page.locator("#article-text mark.current").count() == len(thesis.quotes)
     shot = page.screenshot()
     assert page.problems == []
     assert png_size(shot) == SIZE
