@@ -8,9 +8,20 @@ from pathlib import Path
 
 from .errors import InputError, ParseError
 
-__all__ = ["data_path", "atomic_write", "read_text"]
+__all__ = ["data_path", "file_of", "atomic_write", "read_text"]
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def file_of(iri: str) -> Path | None:
+    """The path a ``file:`` IRI names (RFC 8089), or None for any other IRI."""
+    from urllib.parse import unquote, urlparse
+    from urllib.request import url2pathname
+
+    parsed = urlparse(str(iri))
+    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+        return None
+    return Path(url2pathname(unquote(parsed.path)))
 
 
 def data_path(*parts: str) -> Path:

@@ -39,12 +39,13 @@ SEMANTICS_IRI = {
 }
 
 
-def did_you_mean(name: str, candidates) -> str:
+def did_you_mean(name: str, candidates, show=repr) -> str:
     """``"; did you mean 'A' or 'B'?"`` with up to three of ``candidates`` nearest ``name``, or ``""``.
 
     Nearness is :func:`difflib.get_close_matches`' (a ratio of at least 0.6),
     without regard to case and runs of white space; equally near ones keep
-    the order given.  Each is shown as written.
+    the order given.  Each is shown as written, through ``show`` (quoted by
+    default; an Argdown title in its brackets, say).
     """
     shown = {}
     for c in candidates:
@@ -58,7 +59,7 @@ def did_you_mean(name: str, candidates) -> str:
     near = [shown[k] for _r, _i, k in sorted(scored)[:3]]
     if not near:
         return ""
-    quoted = [repr(n) for n in near]
+    quoted = [show(n) for n in near]
     listed = " or ".join(quoted) if len(quoted) < 3 else f"{quoted[0]}, {quoted[1]} or {quoted[2]}"
     return f"; did you mean {listed}?"
 

@@ -418,17 +418,6 @@ def _utf16(text: str):
     return lambda i: i + bisect_left(astral, i)
 
 
-def _file_of(iri: str) -> Path | None:
-    """The path a ``file:`` IRI names, or None for any other IRI."""
-    from urllib.parse import unquote, urlparse
-    from urllib.request import url2pathname
-
-    parsed = urlparse(iri)
-    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
-        return None
-    return Path(url2pathname(unquote(parsed.path)))
-
-
 def source_pane(amap, path=None) -> dict | None:
     """The source text shown beside the map, and where each quote lies in it.
 
@@ -440,7 +429,7 @@ def source_pane(amap, path=None) -> dict | None:
     is counted in ``missing``.  Offsets are given in UTF-16 code units, as
     the page's script counts.  None where there is no text to show.
     """
-    from ._files import read_text
+    from ._files import file_of, read_text
     from .anchor import locate, reanchor
     from .errors import ArgmapError
 
@@ -449,11 +438,11 @@ def source_pane(amap, path=None) -> dict | None:
     if path is None:
         counts: dict[str, int] = {}
         for _cid, q in quotes:
-            if q.source and _file_of(q.source) is not None:
+            if q.source and file_of(q.source) is not None:
                 counts[q.source] = counts.get(q.source, 0) + 1
         for iri in sorted(counts, key=lambda i: (-counts[i], i)):
-            if _file_of(iri).is_file():
-                path, name = _file_of(iri), amap.label(iri)
+            if file_of(iri).is_file():
+                path, name = file_of(iri), amap.label(iri)
                 quotes = [(cid, q) for cid, q in quotes if q.source == iri]
                 break
         else:

@@ -90,14 +90,18 @@ def test_click_through_both_ways(bundled_page, chromium_page):
     assert page.problems == []
 
 
-def test_source_comes_from_the_quotes_own_file_iri(tmp_path, run_cli):
-    text = "First sentence here. The quoted passage is this one. Unquoted tail."
-    article = tmp_path / "article.txt"
+def _map_beside(article, text, thesis):
+    """The article written to ``article``; a graph of a map with that thesis; the article's file IRI."""
     article.write_text(text, encoding="utf-8")
     g = rdflib.Graph()
-    src = URIRef(article.resolve().as_uri())
     g.add((X.map, RDF.type, AM.ArgumentMap))
-    g.add((X.map, AM.mainThesis, X.t))
+    g.add((X.map, AM.mainThesis, thesis))
+    return article, g, URIRef(article.resolve().as_uri())
+
+
+def test_source_comes_from_the_quotes_own_file_iri(tmp_path, run_cli):
+    text = "First sentence here. The quoted passage is this one. Unquoted tail."
+    article, g, src = _map_beside(tmp_path / "article.txt", text, X.t)
     g.add((X.t, RDF.type, AM.Claim))
     g.add((X.t, RDFS.label, Literal("T")))
     g.add((X.t, AM.text, Literal("T.")))
@@ -326,12 +330,7 @@ EVIL = [f"<img src=x onerror=\"{RUN}\">", f"<script>{RUN}</script>", f"</script>
 
 def test_map_and_source_text_never_run(tmp_path, chromium_page):
     text = "Plain opening. " + " and ".join(EVIL) + " plain close."
-    article = tmp_path / "evil.txt"
-    article.write_text(text, encoding="utf-8")
-    g = rdflib.Graph()
-    src = URIRef(article.resolve().as_uri())
-    g.add((X.map, RDF.type, AM.ArgumentMap))
-    g.add((X.map, AM.mainThesis, X.c0))
+    _article, g, src = _map_beside(tmp_path / "evil.txt", text, X.c0)
     for i, p in enumerate(EVIL):
         c, q = X[f"c{i}"], X[f"q{i}"]
         g.add((c, RDF.type, AM.Claim))

@@ -65,7 +65,8 @@ def _ident(value):
 
 
 def parse(text: str, path):
-    """``(nodes, edges, speakers)`` of an AIF JSON text; ParseError on malformed input."""
+    """``(nodes, edges, speakers, whole)`` of an AIF JSON text, ``whole`` the map's own entries
+    (``thesis``, the main thesis's node, and ``sources``); ParseError on malformed input."""
     def fail(message, line=None, column=None, node=None):
         if node is not None:  # looked up only for an error, so reading stays linear
             line = _line(text, node)
@@ -141,13 +142,11 @@ def parse(text: str, path):
     if not isinstance(sources, list) or not all(isinstance(x, dict) and isinstance(x.get("sourceID"), str)
                                                 and all(isinstance(v, str) for v in x.values()) for x in sources):
         raise fail('"sources" must be a list of objects with a "sourceID" and text values', 1)
-    speakers[()] = sources  # the map's own entries
     thesis = _ident(data.get("mainThesis"))
     if thesis is not None:
         if thesis not in nodes or nodes[thesis]["type"] != "I":
             raise fail(f'"mainThesis" names {thesis}, which is no I-node of the file', 1)
-        speakers[None] = thesis  # the map's own entry
-    return nodes, edges, speakers
+    return nodes, edges, speakers, {"thesis": thesis, "sources": sources}
 
 
 #: argmap's own keys of a node, in AIF's room for extra keys: a claim's label, kind and base score, a
@@ -176,7 +175,7 @@ def read(path, fmt=None, graph=None):
     from ..vocab import AM
     from ._build import Builder
 
-    nodes, edges, speakers = parse(read_text(path), path)
+    nodes, edges, speakers, whole = parse(read_text(path), path)
     b = Builder(path, "aif-map", graph)
     iri, Literal = b.URIRef, b.Literal  # rdflib terms, or a TripleList's plain ones
     rdf_type, source, label, created = b.type_p, b.source_p, b.label_p, iri(str(DCTERMS.created))
@@ -255,8 +254,7 @@ def read(path, fmt=None, graph=None):
             b.add((node, scheme_p, schemes[name]))
         if n["timestamp"]:
             b.add((node, created, Literal(n["timestamp"])))
-    thesis = speakers.pop(None, None)
-    for entry in speakers.pop((), []):
+    for entry in whole["sources"]:
         src = iri(entry["sourceID"])
         b.add((src, rdf_type, iri(str(AM.Source))))
         if "title" in entry:
@@ -268,8 +266,8 @@ def read(path, fmt=None, graph=None):
             b.add((author, rdf_type, iri(PROV + "Agent")))
             b.add((author, label, Literal(entry["author"])))
             b.add((src, iri(str(DCTERMS.creator)), author))
-    if thesis is not None:
-        b.add((b.map, iri(str(AM.mainThesis)), b.iri(thesis)))
+    if whole["thesis"] is not None:
+        b.add((b.map, iri(str(AM.mainThesis)), b.iri(whole["thesis"])))
     for nid, (pid, name) in speakers.items():
         person = b.iri("person-" + pid)
         b.add((person, rdf_type, iri(PROV + "Person")))

@@ -34,7 +34,6 @@ not part of the map.  Errors name the file, line and column.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
@@ -55,7 +54,6 @@ _STATEMENT = re.compile(r"\[([^\[\]\n]+)\](?=:|\s|$)")
 _ARGUMENT = re.compile(r"<([^<>\n]+)>(?=:|\s|$)")
 _CLOSERS = {"[": ("]", "a statement"), "<": (">", "an argument")}
 _TAGS = re.compile(r"(?<!\S)#\(([^)]*)\)|(?<!\S)#([\w\-]+)")
-_DATA = re.compile(r"\{[^{}]*\}")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash and an ASCII punctuation character
 DCT = "http://purl.org/dc/terms/"
 
@@ -294,6 +292,10 @@ def _escape(text: str) -> str:
     return text
 
 
+def _bracketed(title: str) -> str:
+    return f"[{title}]"
+
+
 class _Pending:
     """An undercut that is known only at the end of the file: the ``index``-th the reader put off."""
 
@@ -418,8 +420,6 @@ class _Reader:
         ``kind``, ``base`` and ``speaker``; a relation's ``scheme`` and ``weight`` (data after the
         element of a relation line); an argument's ``relation: true`` (it stands for its inference
         only, with that ``scheme``)."""
-        unit = functools.partial(self.unit, data, line=line)
-
         if statement:
             quotes = data.get("quote", data.get("quotes"))
             if quotes is not None:
@@ -439,7 +439,7 @@ class _Reader:
             for key in ("base", "baseScore"):
                 if key in data:
                     self.b.graph.remove((iri, self.AM.baseScore, None))
-                    self.b.add((iri, self.AM.baseScore, unit(key)))
+                    self.b.add((iri, self.AM.baseScore, self.unit(data, key, line)))
             if "speaker" in data:
                 for who in data["speaker"] if isinstance(data["speaker"], list) else [data["speaker"]]:
                     self.b.add((iri, self.AM.attributedTo, self.agent(str(who))))
@@ -683,7 +683,7 @@ class _Reader:
 
     def check_references(self):
         """A statement in a relation that has no text anywhere and is never defined (``[Title]:``) is a typo."""
-        import difflib
+        from ..names import did_you_mean
 
         g = self.b.graph
         statements = {iri: key[2:] for iri, key in self.key.items() if key.startswith("s:")}
@@ -691,25 +691,20 @@ class _Reader:
         used = set(g.objects(None, self.AM.premise)) | set(g.objects(None, self.AM.target))
         for iri in sorted(used & statements.keys() - self.texts - self.defined, key=self.first_line.get):
             title = statements[iri]
-            near = difflib.get_close_matches(title, known, n=3, cutoff=0.6)
-            hint = ("; did you mean " + " or ".join(f"[{t}]" for t in near) + "?") if near else \
+            hint = did_you_mean(title, known, show=_bracketed) or \
                 f"; give it a text with [{title}]: ... (or define it without one: [{title}]:)"
             raise self.fail(f"[{title}] has no text anywhere in the file{hint}", self.first_line[iri])
 
     def front(self, meta, lines):
         """The front matter: the source (its text anchors the quotes), its title, author and date,
         and the main thesis by title."""
-        import difflib
-
         from rdflib import XSD, Literal
 
-        from .._files import read_text
+        from ..names import did_you_mean
 
         b, AM = self.b, self.AM
         path = self.source_path or meta.get("source")
         if path is not None:
-            from pathlib import Path
-
             path = Path(path) if self.source_path else Path(self.path).resolve().parent / path
             try:
                 source_text = read_text(path)
@@ -753,9 +748,8 @@ class _Reader:
             title = " ".join(str(thesis).strip("[]<>").split())
             node = next((iri for iri, key in self.key.items() if key[2:] == title and key[:2] in ("s:", "a:")), None)
             if node is None:
-                near = difflib.get_close_matches(title, sorted(k[2:] for k in self.key.values() if k[:2] in ("s:", "a:")),
-                                                 n=3, cutoff=0.6)
-                hint = ("; did you mean " + " or ".join(f"[{t}]" for t in near) + "?") if near else ""
+                titles = sorted(k[2:] for k in self.key.values() if k[:2] in ("s:", "a:"))
+                hint = did_you_mean(title, titles, show=_bracketed)
                 raise self.fail(f"thesis: no statement or argument is titled {title!r}{hint}", lines.get("thesis", 1))
             b.add((b.map, AM.mainThesis, node))
 
@@ -813,22 +807,24 @@ def _oneline(text: str) -> str:
 
 def _source_of(amap, source):
     """The source text's file and its text: ``source``, else the file the map's quotes are in, if it exists."""
-    from urllib.parse import unquote, urlparse
+    from .._files import file_of
 
     if source is None:
         places = {q.source for c in amap.claims.values() for q in c.quotes if q.source}
-        files = sorted(p for p in places if p.startswith("file:"))
-        if len(files) != 1 or not Path(unquote(urlparse(files[0]).path)).is_file():
+        files = sorted(filter(None, map(file_of, places)))
+        if len(files) != 1 or not files[0].is_file():
             return None, None
-        source = Path(unquote(urlparse(files[0]).path))
+        source = files[0]
     return Path(source), read_text(source)
 
 
 def _occurrence(text, quote):
     """Which occurrence of its exact text in ``text`` the quote is (1, 2, ...), where there are several."""
+    from ..anchor import _finds  # counted as locate counts them
+
     if text is None or quote.start is None or text[quote.start:quote.end] != quote.text:
         return None
-    starts = [m.start() for m in re.finditer(f"(?={re.escape(quote.text)})", text)]
+    starts = _finds(text, quote.text)
     return starts.index(quote.start) + 1 if len(starts) > 1 else None
 
 
