@@ -234,8 +234,29 @@ def _kind(claim) -> str:
 
 
 def _wrap(text: str, width: int = 22, lines_max: int = 4) -> str:
+    """``text`` in lines of at most ``width`` characters (a longer word stands alone), at most ``lines_max`` of them.
+
+    The lines are balanced: of the wraps with as few lines as the greedy one
+    at ``width``, the narrowest, so that no box is wider than its words need.
+    """
+    words = text.split()
+    lines = _greedy(words, width)
+    if len(lines) > lines_max:
+        lines = lines[:lines_max]
+        lines[-1] = lines[-1][: width - 1] + "\u2026"
+        return "\n".join(lines)
+    low = max(map(len, words), default=0)
+    while width > low:  # the narrowest width that needs no more lines
+        narrower = _greedy(words, width - 1)
+        if len(narrower) > len(lines):
+            break
+        width, lines = width - 1, narrower
+    return "\n".join(lines)
+
+
+def _greedy(words: list[str], width: int) -> list[str]:
     lines, line = [], ""
-    for word in text.split():
+    for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = word
@@ -243,29 +264,37 @@ def _wrap(text: str, width: int = 22, lines_max: int = 4) -> str:
             line = f"{line} {word}".strip()
     if line:
         lines.append(line)
-    if len(lines) > lines_max:
-        lines = lines[:lines_max]
-        lines[-1] = lines[-1][: width - 1] + "\u2026"
-    return "\n".join(lines)
+    return lines
 
 
 #: Canvas pixels of a label's font: the weakest claim's, and what the strongest adds.
 FONT_SIZE = (12, 2)
 #: Canvas pixels between a label and its box: the weakest claim's, and what the strongest adds.
-MARGIN = (2, 5)
-#: Characters per label line (the hierarchical layout takes the one that fills the pane best); lines at most.
-WRAPS, LINES = (16, 20, 26, 34), 4
-#: A character's width per pixel of font size, a little over what common sans-serif fonts (DejaVu Sans,
-#: Liberation Sans) take: narrow letters, wide ones, capitals, the rest.
-CHAR_WIDTHS = ({**dict.fromkeys("iljtfr.,:;'!|()[] ", 0.4), **dict.fromkeys("mwMW", 0.95)}, 0.75, 0.65)
-#: A label line's height per pixel of font size (vis-network adds 14 px to a box, beside its margins).
+MARGIN = (2, 4)
+#: Characters per label line (the hierarchical layout takes the one that fills the pane best); lines at
+#: most, or as many as hold :data:`LABEL_CHARS` characters at that width if more.
+WRAPS, LINES = (12, 14, 16, 18, 20, 23, 26, 30, 34), 4
+#: Characters of a label that its box shows in full at any width (longer ones end in an ellipsis).
+LABEL_CHARS = 64
+#: A character's width per pixel of font size, a little over DejaVu Sans's advance widths (the widest of the
+#: common sans-serif fonts; Liberation Sans and Arial are narrower): narrow letters and marks, middling
+#: ones, wide ones, the other capitals, the other characters.
+CHAR_WIDTHS = ({**dict.fromkeys("ijl.,:;'!|", 0.28), **dict.fromkeys("ftr ()[]-", 0.4),
+                **dict.fromkeys("mMwW", 1.0), **dict.fromkeys("cszkvxy", 0.59)}, 0.74, 0.63)
+#: A label line's height per pixel of font size: vis-network draws a box as its lines plus its margins.
 LINE_HEIGHT = 1.0
 #: Canvas pixels between two boxes of a line, between two lines of a row, and between two rows.
-GAP = (8, 4, 22)
+GAP = (8, 6, 20)
 #: Canvas pixels between two rows of claims with a line of relations' diamonds between them.
 DIAMOND_GAP = 44
-#: The map's pane in a 1400 x 900 window, in CSS pixels: the layout's lines are as wide as fill it best.
-MAP_AREA = (1060, 855)
+#: The map's pane in a 1400 x 900 window, in CSS pixels (the window less the header and the side panel,
+#: :data:`SIDE_WIDTH`): the layout's lines are as wide as fill it best.
+MAP_AREA = (1087, 849)
+#: CSS pixels of the smallest label the first view shows: the page zooms to the thesis when the whole map
+#: would be smaller.
+READABLE = 11
+#: CSS pixels of the side panel (the claim, what-if, ranking, legend and the article).
+SIDE_WIDTH = 312
 
 
 def _font_size(strength: float) -> int:
@@ -282,7 +311,7 @@ def _box(label: str, strength: float) -> tuple[float, float]:
     size, margin = _font_size(strength), _margin(strength)
     special, capital, other = CHAR_WIDTHS
     widest = max(sum(special.get(ch, capital if ch.isupper() else other) for ch in line) for line in lines)
-    return widest * size + 2 * margin + 2, len(lines) * LINE_HEIGHT * size + 2 * margin + 14
+    return widest * size + 2 * margin + 2, len(lines) * LINE_HEIGHT * size + 2 * margin + 2
 
 
 def _levels(amap) -> dict[str, int]:
@@ -320,8 +349,29 @@ def _levels(amap) -> dict[str, int]:
     return {n: level.get(n, below) for n in (*amap.claims, *amap.relations)}
 
 
+def _lines(ordered: list[str], boxes, hgap: float, limit: float, key) -> list[list[str]]:
+    """A row of boxes flowed into as few lines of about equal width as keep each within ``limit``.
+
+    A row that fits stays one line in ``ordered``'s order.  A wider one is
+    a block: its boxes go tallest first (so a line is no taller than its
+    boxes need), each line then in ``key``'s order again.
+    """
+    widths = [boxes[n][0] + hgap for n in ordered]
+    total = sum(widths)
+    count = max(1, -int(-total // limit))  # ceil
+    if count == 1:
+        return [ordered]
+    ordered = sorted(ordered, key=lambda n: (-boxes[n][1], key(n)))
+    share, lines, done = total / count, [[] for _ in range(count)], 0.0
+    for n in ordered:
+        w = boxes[n][0] + hgap
+        lines[min(count - 1, int((done + w / 2) // share))].append(n)
+        done += w
+    return [sorted(line, key=key) for line in lines if line]
+
+
 def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float]],
-               area: tuple[int, int] = MAP_AREA) -> tuple[float, dict[str, tuple[int, int]]]:
+               area: tuple[int, int] = MAP_AREA, readable: float = 0.0) -> tuple[float, dict[str, tuple[int, int]]]:
     """Fixed positions for the hierarchical layout, computed once, in Python.
 
     Rows come from :func:`_levels`, top to bottom.  Within a row, nodes are
@@ -334,8 +384,11 @@ def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float
     the gap between the rows of claims they join.  The width of a line is chosen, among
     widths from the widest box to the widest row, so that the whole map
     fills ``area`` at the largest scale: a flat map with a wide row becomes
-    a block of lines, a deep narrow one stays a tree.  Returns that scale
-    and the positions.  Deterministic, with no physics to wait for.
+    a block of lines, a deep narrow one stays a tree.  A map whose rows
+    cannot be read at once, at a scale under ``readable`` (a long chain, say),
+    flows instead like text: its claims in reading order, row after row,
+    each line as full as the width allows.  Returns that scale and the
+    positions.  Deterministic, with no physics to wait for.
     """
     parents: dict[str, list[str]] = {}
     for r in amap.relations.values():
@@ -366,15 +419,7 @@ def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float
             diamonds = row % 2 == 1  # relations' diamonds: one line in the gap between two rows of claims
             if diamonds:
                 top += max(0.0, DIAMOND_GAP - rowgap)
-            lines, line, width = [], [], 0.0
-            for n in ordered:
-                w = boxes[n][0] + hgap
-                if line and width + w > limit and not diamonds:
-                    lines.append(line)
-                    line, width = [], 0.0
-                line.append(n)
-                width += w
-            lines.append(line)
+            lines = [ordered] if diamonds else _lines(ordered, boxes, hgap, limit, key)
             for line in lines:
                 wanted = [key(n)[0] for n in line] if len(lines) == 1 else [0.0] * len(line)
                 xs = []
@@ -387,17 +432,42 @@ def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float
                     x[n], y[n] = v - shift, (top - DIAMOND_GAP / 2 if diamonds else top + height / 2)
                 top += 0.0 if diamonds else height + vgap
             top += 0.0 if diamonds else rowgap - vgap
+        return fit(x, y)
+
+    def fit(x, y):  # the scale at which the drawing fills ``area``
         left = min(x[n] - boxes[n][0] / 2 for n in x)
         right = max(x[n] + boxes[n][0] / 2 for n in x)
         bottom = max(y[n] + boxes[n][1] / 2 for n in y)
         return min(area[0] / (right - left), area[1] / bottom), x, y
 
+    def flow(limit: float):  # claims in reading order, each line as full as ``limit`` allows
+        x: dict[str, float] = {}
+        y: dict[str, float] = {}
+        top, line, width = 0.0, [], 0.0
+        order = [n for row in sorted(rows) for n in rows[row]]
+        for i, n in enumerate(order + [None]):
+            if line and (n is None or width + boxes[n][0] + hgap > limit):
+                height, at = max(boxes[m][1] for m in line), 0.0
+                for m in line:
+                    x[m], y[m] = at + boxes[m][0] / 2 - (width - hgap) / 2, top + height / 2
+                    at += boxes[m][0] + hgap
+                top += height + rowgap
+                line, width = [], 0.0
+            if n is not None:
+                line.append(n)
+                width += boxes[n][0] + hgap
+        return fit(x, y)
+
     limits, limit = [], widest_box
     while limit < widest_row:
         limits.append(limit)
-        limit *= 1.08
+        limit *= 1.05
     limits.append(max(widest_row, widest_box))
-    scale, x, y = max((place(w) for w in limits), key=lambda found: found[0])
+    found = max((place(w) for w in limits), key=lambda f: f[0])
+    if found[0] < readable and all(row % 2 == 0 for row in rows):  # too deep to read as rows: flow it
+        limits = [widest_box * 1.05 ** k for k in range(60) if widest_box * 1.05 ** k < area[0] / readable]
+        found = max([found, *(flow(w) for w in limits)], key=lambda f: f[0])
+    scale, x, y = found
     return scale, {n: (round(x[n]), round(y[n])) for n in boxes}
 
 
@@ -503,7 +573,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
             options.color, VERDICT_COLOURS[verdict_of])
         net.add_node(
             cid,
-            label=_wrap(c.label, WRAPS[1], LINES),
+            label=_wrap(c.label, 20, LINES),  # the force layout's; the hierarchical one picks its own
             title=f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} (base {base[cid]:.2f}, {verdict_of})"
                   f" \u00b7 {extension}: {status[cid]}",
             color={"background": colour, "border": "#000000" if cid in thesis else "#444444"},
@@ -538,10 +608,12 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
     if options.layout == "hierarchical":
         best = None
         for width in WRAPS:  # the label width whose layout fills the pane best; the first of equals
-            labels = {cid: _wrap(c.label, width, LINES) for cid, c in amap.claims.items()}
+            most = max(LINES, -(-LABEL_CHARS // width))
+            labels = {cid: _wrap(c.label, width, most) for cid, c in amap.claims.items()}
             boxes = {cid: _box(labels[cid], scores.get(cid, 0.0)) for cid in labels}
             boxes.update(dict.fromkeys(undercut, (16, 16)))
-            found = _positions(amap, levels, boxes)
+            smallest = min((_font_size(scores.get(cid, 0.0)) for cid in labels), default=FONT_SIZE[0])
+            found = _positions(amap, levels, boxes, readable=READABLE / smallest)
             if best is None or found[0] > best[0][0]:
                 best = (found, labels)
         (_scale, pos), labels = best
@@ -559,7 +631,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
             "status": status[cid],
             "verdict": verdict(scores.get(cid, 0.0), base[cid]),
             "thesis": cid in thesis,
-            "score": round(scores.get(cid, 0.0), 6),
+            "score": scores.get(cid, 0.0),
             "base": c.base_score,
             "prior": base[cid],
             "quotes": [{"text": q.text, "source": amap.label(q.source) if q.source else ""} for q in c.quotes],
@@ -576,7 +648,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
                       for _rid, r in sorted(amap.relations.items())],
         "semantics": options.semantics,
         "extension": extension,
-        "sizing": {"font": FONT_SIZE, "margin": MARGIN},
+        "sizing": {"font": FONT_SIZE, "margin": MARGIN, "readable": READABLE},
         "source": source_pane(amap, options.source),
         "title": options.title or (source.title if source and source.title else "Argument map"),
         "subtitle": " \u00b7 ".join(
@@ -663,6 +735,7 @@ def render_html(amap, options: RenderOptions | None = None, view: View | None = 
     fill = {
         "@@TITLE@@": html.escape(data["title"]),
         "@@SUBTITLE@@": html.escape(data["subtitle"]),
+        "@@SIDE_WIDTH@@": str(SIDE_WIDTH),
         "@@NOTE@@": f'<p id="partial" role="note">{html.escape(data["note"])}</p>' if data["note"] else "",
         "@@VIS_CSS@@": (lib / "vis-network.css").read_text(encoding="utf-8").replace("</", "<\\/"),
         "@@VIS_JS@@": _script(lib / "vis-network.min.js"),

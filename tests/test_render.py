@@ -125,6 +125,18 @@ def test_jupyter_shows_the_map():
     assert html_text.startswith("<iframe") and "srcdoc=" in html_text and "vis.Network" in html_text
 
 
+def assert_no_overlap(page):
+    """No two boxes drawn on the map overlap (each box as vis-network draws it, without the border radius
+    that ``getBoundingBox`` adds around it)."""
+    boxes = page.evaluate("""() => { const n = window.argmap.network; return n.body.nodeIndices.map(id => {
+        const p = n.getPosition(id), s = n.body.nodes[id].shape;
+        return {left: p.x - s.width / 2, right: p.x + s.width / 2, top: p.y - s.height / 2, bottom: p.y + s.height / 2}; }); }""")
+    assert len(boxes) > 1
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+
+
 def test_browser_shows_and_explains_the_bundled_map(tmp_path, run_cli, chromium_page):
     out = tmp_path / "map.html"
     assert run_cli("render", BUNDLED, "-o", out).returncode == 0
@@ -140,11 +152,7 @@ def test_browser_shows_and_explains_the_bundled_map(tmp_path, run_cli, chromium_
     edge_relations = set(page.evaluate("window.argmap.edges.get().map(e => e.relation)"))
     assert edge_relations == set(amap.relations)
     # no two nodes overlap in the settled layout
-    boxes = page.evaluate("() => window.argmap.network.body.nodeIndices.map("
-                          "id => window.argmap.network.getBoundingBox(id))")
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+    assert_no_overlap(page)
     # a click on the thesis shows its text and quote
     thesis = amap.claims[amap.main_thesis]
     pos = page.evaluate("id => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", thesis.id)
