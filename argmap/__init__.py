@@ -285,14 +285,12 @@ def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | N
         raise UsageError("give a query text or a named query, not both or neither")
     text = named_query(named).text if named else text
     text = bind_params(text, parse_params(f"{k}={v}" for k, v in (params or {}).items()))
-    if amap is None:
-        from .store import open_store
+    from .store import MemoryStore, open_store
 
+    if amap is None:
         with open_store((), store=store, endpoint=endpoint, timeout=timeout) as st:
             return st.query(text, timeout=timeout)
-    from .query import query as _query
-
-    return _query(amap, text, timeout=timeout)
+    return MemoryStore.from_map(amap).query(text, timeout=timeout)
 
 
 def export(amap: "ArgumentMap", format: str, path=None, source=None) -> str:

@@ -20,6 +20,12 @@ from .errors import ArgmapError
 __all__ = ["cli", "main"]
 
 #: Exit code for a bug in argmap itself (never for a user's mistake).
+#: How the command line spells the library's arguments that errors name (see :mod:`argmap.errors`).
+FLAGS = {
+    "maps": "MAP files", "store": "--store DIR", "endpoint": "--endpoint URL", "update_endpoint": "--update-endpoint",
+    "graph": "--graph IRI", "graph_store": "--graph-store", "timeout": "--timeout", "allow_update": "--allow-update",
+    "create_store": "argmap load MAP --store DIR",
+}
 EXIT_INTERNAL = 3
 
 
@@ -386,8 +392,8 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
             import re
 
             message = re.sub(r",?\s*\(line:\s*\d+, col:\s*\d+\)|\(at char \d+\),?|\berror at \d+:\d+:\s*", "",
-                             exc.message) if line is not None else exc.message
-            raise QueryError(message.strip(), path=source, line=line) from None
+                             exc.template) if line is not None else exc.template
+            raise QueryError(message.strip(), path=source, line=line, arguments=exc.arguments) from None
         if result.boolean is None and not result.variables and not result.rows:
             click.echo(f"update done ({st.kind})", err=True)
             return
@@ -673,7 +679,7 @@ def main(argv=None) -> int:
         cli.main(args=argv, prog_name="argmap", standalone_mode=False)
         code = 0
     except ArgmapError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
+        click.echo(f"argmap: error: {exc.render(FLAGS)}", err=True)
         code = exc.exit_code
     except click.exceptions.Exit as exc:
         code = exc.exit_code

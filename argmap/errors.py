@@ -11,6 +11,11 @@ code  meaning
 1     findings: the command ran and found problems (a failed validation)
 2     bad input or usage: a missing file, a malformed map, an unknown format
 ====  ==============================================================
+
+A message that names one of the caller's arguments writes it as a field,
+``{timeout}``, and lists it in ``arguments``: the library shows the
+argument's own name (``timeout``), and the command line its flag
+(``--timeout``) through :meth:`ArgmapError.render`.
 """
 
 from __future__ import annotations
@@ -38,21 +43,44 @@ class ArgmapError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 column: int | None = None):
-        self.message = message
+                 column: int | None = None, arguments: tuple[str, ...] = ()):
+        self.template = message
+        self.arguments = tuple(arguments)
         self.path = None if path is None else str(path)
         self.line = line
         self.column = column
         super().__init__(self.__str__())
 
+    @property
+    def message(self) -> str:
+        """The message with each argument field shown by its own name."""
+        return self._spelt({})
+
+    @message.setter
+    def message(self, text: str) -> None:
+        self.template, self.arguments = text, ()
+
+    def _spelt(self, spelling: dict) -> str:
+        text = self.template
+        for name in self.arguments:
+            text = text.replace("{" + name + "}", spelling.get(name, name))
+        return text
+
+    def render(self, spelling: dict[str, str]) -> str:
+        """The one line, with the arguments named as ``spelling`` says (name: how the caller wrote it)."""
+        return self._where() + self._spelt(spelling)
+
     def __str__(self) -> str:
+        return self._where() + self.message
+
+    def _where(self) -> str:
         where = ""
         if self.path is not None:
             where = self.path
             if self.line is not None:
                 where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
             where += ": "
-        return where + self.message
+        return where
 
 
 class InputError(ArgmapError):

@@ -6,9 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ._files import data_path
+from .rdfs import closure_triples, hierarchies, rdfs_hierarchy
 
 __all__ = ["ontology_path", "ontology_graph", "shapes_path", "shapes_graph", "subclass_closure", "closure_of",
-           "subclass_pairs", "property_kinds"]
+           "closed_ontology_graph", "subclass_pairs", "property_kinds"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -53,21 +54,26 @@ def subclass_closure(roots, *graphs) -> dict:
 
 
 def closure_of(roots, pairs) -> dict:
-    """Each of ``roots`` with everything below it by the ``(sub, super)`` ``pairs``, itself included."""
-    sub: dict = {}
-    for s, o in pairs:
-        sub.setdefault(o, set()).add(s)
+    """Each of ``roots`` with everything below it by the ``(sub, super)`` ``pairs``, itself included.
 
-    def closure(root):
-        seen, todo = {root}, [root]
-        while todo:
-            for s in sub.get(todo.pop(), ()):
-                if s not in seen:
-                    seen.add(s)
-                    todo.append(s)
-        return seen
+    The closure is :func:`argmap.rdfs.rdfs_hierarchy`'s, read downwards.
+    """
+    below = rdfs_hierarchy((sup, sub) for sub, sup in pairs)
+    return {root: {root} | below.get(root, set()) for root in roots}
 
-    return {root: closure(root) for root in roots}
+
+def closed_ontology_graph():
+    """A copy of the ontology graph with the subclass and subproperty axioms its own RDFS closure adds.
+
+    What every store puts in its ontology graph (:data:`argmap.store.ONTOLOGY_GRAPH`).
+    """
+    import rdflib
+
+    g = rdflib.Graph()
+    g += ontology_graph()
+    for t in closure_triples(*hierarchies(g)):
+        g.add(t)
+    return g
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,6 @@ from .errors import QueryError, UsageError
 
 __all__ = [
     "QueryResult",
-    "query",
     "query_form",
     "with_prefixes",
     "PREFIXES",
@@ -98,24 +97,6 @@ class QueryResult:
     variables: list[str]
     rows: list[list]
     boolean: bool | None = None
-
-
-def query(amap, text: str, *, with_ontology: bool = True, timeout: float | None = None) -> QueryResult:
-    """Run a SPARQL SELECT or ASK over ``amap`` (and the ontology, with RDFS entailments)."""
-    if not with_ontology:
-        form = query_form(text)
-        if form not in ("SELECT", "ASK"):
-            raise QueryError(f"only SELECT and ASK queries are allowed, not {form or 'this'}")
-        try:
-            res = amap.graph.query(with_prefixes(text))
-        except Exception as exc:  # pyparsing's and rdflib's own errors
-            raise QueryError(f"bad SPARQL: {' '.join(str(exc).split())[:200]}") from None
-        if res.type == "ASK":
-            return QueryResult([], [], bool(res.askAnswer))
-        return QueryResult([str(v) for v in res.vars], [list(r) for r in res])
-    from .store import MemoryStore
-
-    return MemoryStore.from_map(amap).query(text, timeout=timeout)
 
 
 # --- named queries ------------------------------------------------------------------

@@ -30,10 +30,13 @@ evaluations under the same semantics (section 3.1.3).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from .errors import StoreError, UsageError
+from .ontology import closed_ontology_graph
+from .rdfs import entailed_triples, hierarchies, rdfs_hierarchy
+from .store import BATCH, EndpointStore, OxigraphStore, one_place
+from .store.terms import from_json, oxigraph_reader
 
 __all__ = ["MapSource", "graph_store_url"]
 
@@ -61,16 +64,13 @@ class MapSource:
     timeout: float | None = None
 
     def __post_init__(self):
-        given = [n for n, v in (("MAP", self.paths), ("--store", self.store), ("--endpoint", self.endpoint)) if v]
-        if len(given) != 1:
-            raise UsageError("give MAP files, --store DIR or --endpoint URL" if not given
-                             else f"{' and '.join(given)} do not go together; give one of them")
+        one_place(self.paths, self.store, self.endpoint)
         if self.graph and self.paths:
-            raise UsageError("--graph goes with --store or --endpoint")
+            raise UsageError("{graph} goes with {store} or {endpoint}", arguments=("graph", "store", "endpoint"))
         if self.endpoint and not self.graph:
-            raise UsageError("--endpoint needs --graph IRI, the named graph of the map")
+            raise UsageError("{endpoint} needs {graph}, the named graph of the map", arguments=("endpoint", "graph"))
         if self.graph_store and not self.endpoint:
-            raise UsageError("--graph-store goes with --endpoint")
+            raise UsageError("{graph_store} goes with {endpoint}", arguments=("graph_store", "endpoint"))
 
     @property
     def name(self) -> str:
@@ -99,8 +99,6 @@ class MapSource:
         return amap
 
     def _oxigraph(self):
-        from .store import OxigraphStore
-
         return OxigraphStore(self.store, create=False)
 
     def _map_graphs(self, st) -> list:
@@ -127,9 +125,7 @@ class MapSource:
         def graph_loader():
             import rdflib
 
-            from .store import _ox_reader
-
-            g, read = rdflib.Graph(), _ox_reader()
+            g, read = rdflib.Graph(), oxigraph_reader()
             with self._oxigraph() as again:
                 for node in self._map_graphs(again):
                     for q in again.store.quads_for_pattern(None, None, None, node):
@@ -139,8 +135,6 @@ class MapSource:
         return index, graph_loader
 
     def _endpoint(self):
-        from .store import EndpointStore
-
         return EndpointStore(self.endpoint, timeout=self.timeout)
 
     def _get_ntriples(self) -> bytes | None:
@@ -203,24 +197,21 @@ class MapSource:
         so pages go on until the rows counted first have all come, in SPARQL 1.1
         Query Results JSON.  The rows are strings, or with ``terms`` rdflib terms.
         """
-        from .store import _from_json
-
         pattern = f"GRAPH <{self.graph}> {{ ?s {predicate} ?o }}"
         res = st.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
         total = int(res.rows[0][0].toPython()) if res.rows else 0
         got, names = 0, [v.lstrip("?") for v in variables.split()]
         while got < total:
-            raw = st._post(st.url, {"query": f"SELECT {variables} WHERE {{ {pattern} }} LIMIT {PAGE} OFFSET {got}"},
-                           "application/sparql-results+json", self.timeout)
+            data = st.results(f"SELECT {variables} WHERE {{ {pattern} }} LIMIT {PAGE} OFFSET {got}", self.timeout)
             try:
-                rows = json.loads(raw.decode("utf-8"))["results"]["bindings"]
-            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+                rows = data["results"]["bindings"]
+            except (KeyError, TypeError):
                 raise StoreError(f"{self.endpoint} did not answer in SPARQL results JSON") from None
             if not rows:
                 raise StoreError(f"{self.endpoint} sent {got} of the {total} rows of {predicate} in <{self.graph}>")
             got += len(rows)
             for row in rows:
-                yield tuple(_from_json(row[v]) for v in names) if terms else tuple(row[v]["value"] for v in names)
+                yield tuple(from_json(row[v]) for v in names) if terms else tuple(row[v]["value"] for v in names)
 
     # --- writing scores back ----------------------------------------------------------------
     def file_target(self, output=None) -> str | None:
@@ -259,8 +250,6 @@ class MapSource:
                 st.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) for t in
                                      ox.parse(input="\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
             return len(values), f"<{graph}> in {self.store}"
-        from .store import BATCH
-
         st = self._endpoint()
         st.query(delete, allow_update=True)
         for i in range(0, len(lines), BATCH):
@@ -274,11 +263,10 @@ def _evaluation_lines(semantics: str, values: dict) -> list[str]:
     import rdflib
 
     from .semantics.evaluation import add_evaluations
-    from .store import _hierarchies, _ontology_with_closure, entailed_triples
 
     g = rdflib.Graph()
     add_evaluations(g, semantics, values)
-    for t in entailed_triples(g, *_hierarchies(_ontology_with_closure())):
+    for t in entailed_triples(g, *hierarchies(closed_ontology_graph())):
         g.add(t)
     return sorted(" ".join(term.n3() for term in t) + " ." for t in g)
 
@@ -286,7 +274,6 @@ def _evaluation_lines(semantics: str, values: dict) -> list[str]:
 def _drop_entailed_types(index) -> None:
     """Keep of each node's types those that no other of its types entails (rdfs9 undone)."""
     from .ontology import subclass_pairs
-    from .store import rdfs_hierarchy
     from .triples import RDF_TYPE, SUBCLASS
 
     up = rdfs_hierarchy((*subclass_pairs(), *index.pairs(SUBCLASS)))

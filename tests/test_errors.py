@@ -116,3 +116,19 @@ def test_unclosed_argdown_title_is_reported_at_its_own_line(run_cli, tmp_path):
     line = _one_error_line(run_cli("info", path))
     assert line == (f"argmap: error: {path}:2:5: unclosed '<': an argument's title ends with '>' "
                     f"(write <Arg>: ...)")
+
+
+def test_library_errors_name_its_arguments_and_the_command_line_its_flags(run_cli):
+    import argmap
+
+    amap = argmap.load(BUNDLED)
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    cases = [(lambda: argmap.query(None, "ASK {}"), ("query", "ASK {}"),
+              "give maps, store or endpoint", "give MAP files, --store DIR or --endpoint URL"),
+             (lambda: argmap.query(amap, update), ("query", BUNDLED, update),
+              "unless allow_update is given", "unless --allow-update is given")]
+    for call, argv, library, command_line in cases:
+        with pytest.raises(argmap.ArgmapError) as err:
+            call()
+        assert library in str(err.value) and "--" not in str(err.value)
+        assert command_line in _one_error_line(run_cli(*argv))

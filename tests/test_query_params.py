@@ -6,7 +6,7 @@ import pytest
 
 from argmap.errors import UsageError
 from argmap.query import _term, bind_params, parse_params, query_form, with_prefixes
-from argmap.store import rdfs_hierarchy
+from argmap.rdfs import rdfs_hierarchy
 
 
 @pytest.mark.parametrize("value, term", [

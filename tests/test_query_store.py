@@ -312,9 +312,9 @@ def test_result_formats_follow_the_standards(run_cli):
     csv_out = run_cli("query", DATA / "small.ttl", q, "--format", "csv").stdout  # text mode: CRLF read as LF
     assert csv_out.splitlines() == ["c,label,base", "http://example.org/small#t,Thesis,0.5"]
     import argmap
-    from argmap.query import query, to_csv
+    from argmap.query import to_csv
 
-    assert to_csv(query(argmap.load(DATA / "small.ttl"), q)).endswith("0.5\r\n")  # CRLF, as RFC 4180 says
+    assert to_csv(argmap.query(argmap.load(DATA / "small.ttl"), q)).endswith("0.5\r\n")  # CRLF, as RFC 4180 says
     tsv = run_cli("query", DATA / "small.ttl", q, "--format", "tsv").stdout
     assert tsv.splitlines() == ["?c\t?label\t?base",
                                 '<http://example.org/small#t>\t"Thesis"\t"0.5"^^<http://www.w3.org/2001/XMLSchema#decimal>']
@@ -428,11 +428,11 @@ def test_push_counts_verified_on_server_and_repush_replaces(run_cli, virtuoso, t
     import rdflib
 
     from argmap.ontology import ontology_graph
-    from argmap.store import _hierarchies, entailed_triples
+    from argmap.rdfs import entailed_triples, hierarchies
 
     graph = "urn:test:push"
     g = rdflib.Graph().parse(BUNDLED, format="turtle")
-    expected = len(g) + len(entailed_triples(g, *_hierarchies(ontology_graph(), g)))
+    expected = len(g) + len(entailed_triples(g, *hierarchies(ontology_graph(), g)))
     res = run_cli("push", BUNDLED, "--endpoint", virtuoso.endpoint, "--graph", graph)
     assert res.returncode == 0, res.stderr
     assert f"{expected} triples" in res.stdout
@@ -440,7 +440,7 @@ def test_push_counts_verified_on_server_and_repush_replaces(run_cli, virtuoso, t
     smaller = run_cli("push", DATA / "small.ttl", "--endpoint", virtuoso.endpoint, "--graph", graph)
     assert smaller.returncode == 0, smaller.stderr
     s = rdflib.Graph().parse(DATA / "small.ttl", format="turtle")
-    assert _server_count(virtuoso.endpoint, graph) == len(s) + len(entailed_triples(s, *_hierarchies(ontology_graph(), s)))
+    assert _server_count(virtuoso.endpoint, graph) == len(s) + len(entailed_triples(s, *hierarchies(ontology_graph(), s)))
     drop = run_cli("query", "--endpoint", virtuoso.endpoint, f"DROP SILENT GRAPH <{graph}>", "--allow-update")
     assert drop.returncode == 0, drop.stderr
 
