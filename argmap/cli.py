@@ -24,7 +24,9 @@ __all__ = ["cli", "main"]
 FLAGS = {
     "maps": "MAP files", "store": "--store DIR", "endpoint": "--endpoint URL", "update_endpoint": "--update-endpoint",
     "graph": "--graph IRI", "graph_store": "--graph-store", "timeout": "--timeout", "allow_update": "--allow-update",
-    "create_store": "argmap load MAP --store DIR",
+    "create_store": "argmap load MAP --store DIR", "what_if": "--what-if", "params": "--param",
+    "named_queries": "argmap query --list", "write": "--write", "output": "-o FILE", "source": "--source FILE",
+    "format": "--format",
 }
 EXIT_INTERNAL = 3
 

@@ -139,7 +139,7 @@ def named_query(name: str) -> NamedQuery:
     path = _QUERIES / f"{name}.rq"
     if not re.fullmatch(r"[\w-]+", name) or not path.is_file():
         known = ", ".join(q.name for q in named_queries())
-        raise UsageError(f"no named query {name!r} (known: {known}; see argmap query --list)")
+        raise UsageError(f"no named query {name!r} (known: {known}; see {{named_queries}})", arguments=("named_queries",))
     return _read_named(path)
 
 
@@ -183,7 +183,7 @@ def parse_params(items) -> dict:
         name, sep, value = item.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
-            raise UsageError(f"--param wants name=value, not {item!r}")
+            raise UsageError(f"{{params}} wants name=value, not {item!r}", arguments=("params",))
         out[name] = value
     return out
 
@@ -246,7 +246,7 @@ def bind_params(text: str, params: dict) -> str:
     declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([^\s:]*):", text)}
     for name in params:
         if not re.search(rf"[?$]{name}\b", text):
-            raise UsageError(f"the query has no variable ?{name} for --param {name}")
+            raise UsageError(f"the query has no variable ?{name} for {{params}} {name}", arguments=("params",))
     block = " ".join(f"VALUES ?{n} {{ {_term(v, declared)} }}" for n, v in params.items())
     m = _first_brace(text)
     if m is None:

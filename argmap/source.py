@@ -221,7 +221,7 @@ class MapSource:
         if not (self.paths or output):
             return None
         if not output and len(self.paths) != 1:
-            raise UsageError("--write with several maps needs -o FILE")
+            raise UsageError("{write} with several maps needs {output}", arguments=("write", "output"))
         return writable_target(output or self.paths[0])
 
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:
@@ -237,7 +237,8 @@ class MapSource:
             with self._oxigraph() as st:
                 names = st.graphs()
             if len(names) != 1:
-                raise UsageError(f"the store holds {len(names)} maps; name the one to write to with --graph IRI")
+                raise UsageError(f"the store holds {len(names)} maps; name the one to write to with {{graph}}",
+                                 arguments=("graph",))
             graph = names[0]
         lines = _evaluation_lines(semantics, values)
         delete = (f"DELETE {{ GRAPH <{graph}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ "

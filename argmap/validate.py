@@ -149,10 +149,11 @@ def parse_source_options(values) -> dict:
         key = iri if sep and "://" in iri else None
         file = file if key else value
         if key in out:
-            raise UsageError("give one --source FILE for all quotes, or one IRI=FILE per source")
+            raise UsageError("give one {source} for all quotes, or one IRI=FILE per source",
+                             arguments=("source",))
         out[key] = file
     if None in out and len(out) > 1:
-        raise UsageError("give one --source FILE for all quotes, or one IRI=FILE per source")
+        raise UsageError("give one {source} for all quotes, or one IRI=FILE per source", arguments=("source",))
     return out
 
 

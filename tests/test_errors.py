@@ -120,13 +120,18 @@ def test_unclosed_argdown_title_is_reported_at_its_own_line(run_cli, tmp_path):
 
 def test_library_errors_name_its_arguments_and_the_command_line_its_flags(run_cli):
     import argmap
+    from argmap.semantics.explain import parse_what_if
 
     amap = argmap.load(BUNDLED)
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     cases = [(lambda: argmap.query(None, "ASK {}"), ("query", "ASK {}"),
               "give maps, store or endpoint", "give MAP files, --store DIR or --endpoint URL"),
              (lambda: argmap.query(amap, update), ("query", BUNDLED, update),
-              "unless allow_update is given", "unless --allow-update is given")]
+              "unless allow_update is given", "unless --allow-update is given"),
+             (lambda: parse_what_if(amap.claims, ["x"]),
+              ("explain", BUNDLED, "thesis", "--what-if", "x"), "what_if wants", "--what-if wants CLAIM=SCORE"),
+             (lambda: argmap.query(amap, named="no-such-query"), ("query", BUNDLED, "--named", "no-such-query"),
+              "see named_queries", "see argmap query --list")]
     for call, argv, library, command_line in cases:
         with pytest.raises(argmap.ArgmapError) as err:
             call()

@@ -147,7 +147,8 @@ def guess_format(path, *, reading: bool = True) -> Format:
     found = [f for f in shared if (f.readable if reading else f.writable)]
     if not found:
         what = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise FormatError(f"cannot tell the format from {what}; name it with --format", path=str(path))
+        raise FormatError(f"cannot tell the format from {what}; name it with {{format}}", path=str(path),
+                          arguments=("format",))
     if len(shared) == 1 or not reading:
         return found[0]
     head = _head(path)
@@ -161,8 +162,8 @@ def guess_format(path, *, reading: bool = True) -> Format:
     if not fits and len(found) == 1:
         return found[0]  # let its reader say what is wrong
     names = ", ".join(f.name for f in (fits or found))
-    raise FormatError(f"cannot tell the format from the content (one of: {names}); name it with --format",
-                      path=str(path))
+    raise FormatError(f"cannot tell the format from the content (one of: {names}); name it with {{format}}",
+                      path=str(path), arguments=("format",))
 
 
 def read_graph(path, format: str | None = None, source=None):

@@ -179,9 +179,9 @@ def parse_what_if(ids, items) -> dict:
     for item in items:
         name, sep, value = item.rpartition("=")
         if not sep or not name:
-            raise UsageError(f"--what-if wants CLAIM=SCORE, not {item!r}")
+            raise UsageError(f"{{what_if}} wants CLAIM=SCORE, not {item!r}", arguments=("what_if",))
         try:
             out[resolve(ids, name)] = unit_score(value)
         except ValueError as exc:
-            raise UsageError(f"--what-if {item!r}: {exc}") from None
+            raise UsageError(f"{{what_if}} {item!r}: {exc}", arguments=("what_if",)) from None
     return out
