@@ -21,10 +21,11 @@ import re
 from collections.abc import Mapping
 
 from .errors import UsageError
+from .namespace import NAMESPACE
 
 __all__ = ["SEMANTICS_IRI", "AM", "claim_id", "semantics_name", "semantics_iri", "did_you_mean"]
 
-AM = "https://w3id.org/argmap#"
+AM = NAMESPACE
 
 #: Each semantics' command-line name and the local name of its individual in the ontology (``am:DFQuAD``).
 SEMANTICS_IRI = {

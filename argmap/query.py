@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError, UsageError
+from .namespace import NAMESPACE
 
 __all__ = [
     "QueryResult",
@@ -52,7 +53,7 @@ _PROLOGUE = re.compile(r"""(\s+|\#[^\n]*\n?|(?i:PREFIX)\s+\S*:\s*<[^>]*>|(?i:BAS
 
 #: The prefixes every query may use without declaring them.
 PREFIXES = {
-    "am": "https://w3id.org/argmap#",
+    "am": NAMESPACE,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import StoreError, UsageError
+from .namespace import NAMESPACE
 from .ontology import closed_ontology_graph
 from .rdfs import entailed_triples, hierarchies, rdfs_hierarchy
 from .store import BATCH, EndpointStore, OxigraphStore, one_place
@@ -40,7 +41,6 @@ from .store.terms import from_json, oxigraph_reader
 
 __all__ = ["MapSource", "graph_store_url"]
 
-_AM = "https://w3id.org/argmap#"
 
 #: Rows asked for per SPARQL request when a map is read page by page.
 PAGE = 50_000
@@ -242,7 +242,7 @@ class MapSource:
             graph = names[0]
         lines = _evaluation_lines(semantics, values)
         delete = (f"DELETE {{ GRAPH <{graph}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ "
-                  f"?e a <{_AM}Evaluation> ; <{_AM}semantics> <{semantics_iri(semantics)}> ; ?p ?o }} }}")
+                  f"?e a <{NAMESPACE}Evaluation> ; <{NAMESPACE}semantics> <{semantics_iri(semantics)}> ; ?p ?o }} }}")
         if self.store:
             import pyoxigraph as ox
 

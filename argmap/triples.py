@@ -31,6 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from .namespace import NAMESPACE
+
 __all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
@@ -38,7 +40,7 @@ __all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_AM = "https://w3id.org/argmap#"
+_AM = NAMESPACE
 _DCT = "http://purl.org/dc/terms/"
 
 RDF_TYPE = _RDF + "type"

@@ -13,11 +13,9 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["AM", "NAMESPACE", "ONTOLOGY_IRI", "VERSION_IRI"]
+from .namespace import NAMESPACE, ONTOLOGY_IRI, VERSION_IRI
 
-NAMESPACE = "https://w3id.org/argmap#"
-ONTOLOGY_IRI = "https://w3id.org/argmap"
-VERSION_IRI = "https://w3id.org/argmap/0.3.0"
+__all__ = ["AM", "NAMESPACE", "ONTOLOGY_IRI", "VERSION_IRI"]
 
 
 class AM(DefinedNamespace):

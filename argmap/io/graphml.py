@@ -14,6 +14,8 @@ Nodes and edges come sorted, so one map gives the same bytes.
 
 from __future__ import annotations
 
+from ..namespace import NAMESPACE
+
 __all__ = ["dumps", "table", "value_text", "NODE_KEYS", "EDGE_KEYS"]
 
 #: Node attributes and their GraphML types.
@@ -24,7 +26,7 @@ EDGE_KEYS = (("kind", "string"), ("relation", "string"), ("linked", "int"), ("we
 
 
 def _claim_type(types) -> str:
-    names = [t.rsplit("#", 1)[-1] for t in types if t.startswith("https://w3id.org/argmap#")]
+    names = [t.rsplit("#", 1)[-1] for t in types if t.startswith(NAMESPACE)]
     specific = [n for n in names if n != "Claim"]
     return sorted(specific)[0] if specific else "Claim"
 

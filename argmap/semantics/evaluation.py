@@ -22,18 +22,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..namespace import NAMESPACE
 from ..names import SEMANTICS_IRI as _SEMANTICS_IRI
 from ..names import semantics_name
 
 __all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored", "writable_target", "save"]
 
-_NS = "https://w3id.org/argmap#"
 
 
 def _iri(local):
     from rdflib import URIRef
 
-    return URIRef(_NS + local)
+    return URIRef(NAMESPACE + local)
 
 
 #: The ontology terms used here, by local name.
@@ -74,7 +74,7 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
             graph.add((node, term["acceptance"], Literal(value)))
             value = 1.0 if value in ACCEPTED else 0.0
         graph.add((node, term["value"], Literal(_decimal(value), datatype=XSD.decimal)))
-    graph.bind("am", _NS)
+    graph.bind("am", NAMESPACE)
     return len(values)
 
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QueryError, UsageError
+from ..namespace import ONTOLOGY_IRI
 from ..query import QueryResult, query_form, with_prefixes
 
 __all__ = ["Store", "LoadReport", "ONTOLOGY_GRAPH", "UPDATE_FORMS", "graph_iri", "with_deadline", "clip",
            "one_place", "one_graph"]
 
 #: The named graph that holds the argmap ontology in every store.
-ONTOLOGY_GRAPH = "https://w3id.org/argmap"
+ONTOLOGY_GRAPH = ONTOLOGY_IRI
 
 #: The first keywords of a SPARQL 1.1 Update request (SPARQL 1.1 Update, section 3).
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")

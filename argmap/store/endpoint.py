@@ -14,6 +14,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from ..errors import StoreError, UsageError
+from ..namespace import NAMESPACE
 from ..io import read_graph
 from ..ontology import closed_ontology_graph
 from ..progress import files_label, progress
@@ -78,7 +79,7 @@ class EndpointStore(Store):
         self.http.post_form(self.update_url, {"update": text}, "application/sparql-results+json, text/plain;q=0.5", timeout)
 
     def graphs(self) -> list[str]:
-        res = self._run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?m a <https://w3id.org/argmap#ArgumentMap> } }",
+        res = self._run(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?m a <{NAMESPACE}ArgumentMap> }} }}",
                         "SELECT", None)
         return sorted(str(r[0]) for r in res.rows)
 
