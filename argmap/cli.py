@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import ArgmapError
+from .io import formats
 
 __all__ = ["cli", "main"]
 
@@ -468,8 +469,14 @@ def _emit_map(amap, output):
         click.echo(io.dumps(amap, "turtle"), nl=False)
 
 
-_WRITABLE = "json, turtle (ttl), ntriples, rdfxml, jsonld, aif, argdown, graphml or gexf"
-_READABLE = "turtle, ntriples, rdfxml, jsonld, aif, argdown, kialo, microtexts, aspartix, bag or iccma"
+def _one_of(fmts) -> str:
+    """The registry's formats as help text: ``turtle, ntriples ... or iccma``."""
+    names = [f.name for f in fmts]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+_WRITABLE = _one_of(formats(writable=True))
+_READABLE = _one_of(formats(readable=True))
 
 
 @cli.command("import")
