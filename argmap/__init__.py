@@ -40,26 +40,7 @@ __all__ = [
     "__version__",
 ]
 
-import sys as _sys
-import types as _types
-
 from .errors import ArgmapError
-
-
-class _Package(_types.ModuleType):
-    """The package, whose functions keep their names when submodules of the same name load.
-
-    Importing ``argmap.query`` would otherwise set the attribute ``query`` of
-    the package to that module, and ``argmap.query(...)`` would stop working.
-    """
-
-    def __setattr__(self, name, value):
-        if isinstance(value, _types.ModuleType) and isinstance(self.__dict__.get(name), _types.FunctionType):
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name):
@@ -126,14 +107,14 @@ def validate(*paths, source=None, format: str | None = None) -> list:
 
     ``argmap validate``.  ``source`` is a file every quote must match, or a
     dict ``{source IRI: file}``.  Each finding is a
-    :class:`argmap.validate.Finding`; ``str(finding)`` is the command's
+    :class:`argmap.validation.Finding`; ``str(finding)`` is the command's
     line ``FILE:LINE: NODE: message``.  No findings: an empty list.
 
     >>> import argmap
     >>> argmap.validate(argmap.bundled_map_path())
     []
     """
-    from .validate import validate as run
+    from .validation import validate as run
 
     sources = None if source is None else (dict(source) if isinstance(source, dict) else {None: source})
     return run(paths, sources=sources, format=format)
@@ -166,7 +147,7 @@ def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 
     from .anchor import AnchorReport, proposals, reanchorings, store
     from .io import write as write_map
     from .semantics.evaluation import writable_target
-    from .validate import read_source_text
+    from .validation import read_source_text
 
     target = None if write is None else writable_target(write, "quotes")  # fail before any work
     text = read_source_text(source)
@@ -244,7 +225,7 @@ def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if:
 def render(amap: "ArgumentMap", path, **kwargs):
     """Write ``amap`` as an interactive HTML page, or SVG/PNG by the suffix (``argmap render``).
 
-    Keyword arguments are :class:`argmap.render.RenderOptions` fields
+    Keyword arguments are :class:`argmap.drawing.RenderOptions` fields
     (``semantics``, ``color``, ``layout``, ``title``) and ``format``.
     Returns the path written.
 
@@ -254,7 +235,7 @@ def render(amap: "ArgumentMap", path, **kwargs):
     >>> page.name, "Be cautious at the Kim meeting" in page.read_text(encoding="utf-8")
     ('map.html', True)
     """
-    from .render import render as _render
+    from .drawing import render as _render
 
     return _render(amap, path, **kwargs)
 
@@ -279,7 +260,7 @@ def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | N
     ['attack', 'attacker', 'label', 'target']
     """
     from .errors import UsageError
-    from .query import bind_params, named_query, parse_params
+    from .sparql import bind_params, named_query, parse_params
 
     if (text is None) == (named is None):
         raise UsageError("give a query text or a named query, not both or neither")
@@ -325,7 +306,7 @@ def merge(*paths, format: str | None = None, rephrase: bool = True) -> "Argument
     >>> len(both.claims)
     47
     """
-    from .merge import merge as run
+    from .merging import merge as run
 
     return run(*paths, format=format, rephrase=rephrase)
 

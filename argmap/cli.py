@@ -173,8 +173,8 @@ def render(source, output, fmt, semantics, color, support, text_file, layout, ti
 
     Example: argmap render graphs/trump-kim-meeting.ttl --source article.txt -o map.html
     """
-    from .render import RenderOptions, picture_format, view_of
-    from .render import render as render_page
+    from .drawing import RenderOptions, picture_format, view_of
+    from .drawing import render as render_page
 
     fmt = fmt or picture_format(output)
     output = output or f"argmap.{fmt}"
@@ -360,7 +360,7 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
     Example: argmap query graphs/trump-kim-meeting.ttl --named claims-by-speaker --format csv
     """
     from .errors import QueryError, UsageError
-    from .query import (bind_params, claim_labels, named_queries, named_query, parse_params, resolve_params,
+    from .sparql import (bind_params, claim_labels, named_queries, named_query, parse_params, resolve_params,
                         syntax_error_line, to_csv, to_json, to_table, to_tsv, with_prefixes)
     from .store import open_store
 
@@ -510,7 +510,7 @@ def merge(maps, output, fmt, rephrase):
 
     Example: argmap merge a.argdown b.json -o both.ttl
     """
-    from .merge import merge as run
+    from .merging import merge as run
 
     _emit_map(run(*maps, format=fmt, rephrase=rephrase), output)
 
@@ -576,8 +576,8 @@ def validate(source, sources):
     Example: argmap validate graphs/*.ttl --source article.txt
     """
     from .errors import Findings
-    from .validate import parse_source_options, read_source_text, validate_graph
-    from .validate import validate as run
+    from .validation import parse_source_options, read_source_text, validate_graph
+    from .validation import validate as run
 
     texts = parse_source_options(sources)
     if source.paths:

@@ -594,7 +594,7 @@ class ArgumentMap:
         """Jupyter shows the map as its interactive page, sandboxed in an iframe."""
         import html
 
-        from .render import render_html
+        from .drawing import render_html
 
         page = html.escape(render_html(self), quote=True)
         return f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:0" sandbox="allow-scripts"></iframe>'

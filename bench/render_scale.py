@@ -82,7 +82,7 @@ def settle_seconds(path: Path, marker: str | None, limit: float = 180.0) -> floa
 def main(n: int = 2000) -> None:
     from pyvis.network import Network
 
-    from argmap.render import render
+    from argmap.drawing import render
 
     amap = random_map(n)
     _ = amap.claims, amap.relations  # parse the structure once, outside the timings

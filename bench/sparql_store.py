@@ -70,7 +70,7 @@ def timed(fn):
 
 
 def main(triples: int = 1_000_000) -> None:
-    from argmap.query import bind_params, named_query
+    from argmap.sparql import bind_params, named_query
     from argmap.store import MemoryStore, OxigraphStore
 
     text = bind_params(named_query("strongest-claims").text, {"semantics": "am:DFQuAD"})

@@ -206,7 +206,7 @@ def _reference_part_relations(amap, keep):
 
 
 def test_neighbours_and_parts_equal_the_references(maps):
-    from argmap.render import _neighbours, _part
+    from argmap.drawing import _neighbours, _part
 
     rng = random.Random(7)
     for amap in maps:

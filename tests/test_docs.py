@@ -114,13 +114,3 @@ def test_links_between_the_pages_lead_to_files():
                 continue
             path = (page.parent / target.split("#", 1)[0]).resolve()
             assert path.exists(), f"{page.name} links to {target}"
-
-
-def test_api_functions_keep_their_names_when_submodules_load():
-    import importlib
-
-    import argmap
-
-    for name in ("query", "render", "merge", "validate", "explain"):
-        importlib.import_module(f"argmap.{name}" if name != "explain" else "argmap.semantics.explain")
-        assert callable(getattr(argmap, name)) and getattr(argmap, name).__module__ == "argmap", name

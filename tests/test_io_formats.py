@@ -361,7 +361,7 @@ def test_import_export_and_merge_on_the_command_line(run_cli, tmp_path):
 
 
 def test_merge_keeps_sources_and_links_rephrases(tmp_path):
-    from argmap.merge import merge
+    from argmap.merging import merge
 
     a, b = tmp_path / "a.argdown", tmp_path / "b.argdown"
     a.write_text("[X]: Taxes should rise.\n  + [Y]: Schools need money.\n", encoding="utf-8")

@@ -246,14 +246,14 @@ def test_turtle_export_on_the_fast_path_is_the_same_graph(generated, tmp_path, r
 @pytest.fixture(scope="module")
 def over_threshold(tmp_path_factory):
     """A generated map just over the 2,000 claims that render draws whole."""
-    from argmap.render import LARGE
+    from argmap.drawing import LARGE
 
     return genmap.write(LARGE + 100, tmp_path_factory.mktemp("big"))["turtle"]
 
 
 def test_render_of_a_large_map_draws_a_part_and_says_so(over_threshold, tmp_path, run_cli, chromium_page):
     from argmap import ArgumentMap
-    from argmap.render import PART, LARGE
+    from argmap.drawing import PART, LARGE
     from argmap.semantics import score
 
     out = tmp_path / "big.html"
@@ -281,7 +281,7 @@ def test_render_of_a_large_map_draws_a_part_and_says_so(over_threshold, tmp_path
 
 def test_focus_draws_the_neighbourhood(tmp_path, monkeypatch):
     from argmap import ArgumentMap
-    from argmap.render import RenderOptions, view_of
+    from argmap.drawing import RenderOptions, view_of
 
     amap = ArgumentMap.load(BUNDLED)
     view = view_of(amap, RenderOptions(focus="thesis", depth=1))

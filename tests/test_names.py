@@ -9,7 +9,7 @@ import pytest
 import argmap
 from argmap.errors import UsageError
 from argmap.names import SEMANTICS_IRI, claim_id, did_you_mean, semantics_iri, semantics_name
-from argmap.query import param_docs, resolve_params
+from argmap.sparql import param_docs, resolve_params
 
 from .conftest import BUNDLED
 
@@ -132,7 +132,7 @@ def test_claim_id_over_bare_ids_matches_segments_only():
 
 
 def test_what_if_and_focus_take_labels(bundled):
-    from argmap.render import RenderOptions, view_of
+    from argmap.drawing import RenderOptions, view_of
 
     by_label = argmap.explain(bundled, "both sides reneged on earlier deals",
                               what_if={"This time may be different": 0})

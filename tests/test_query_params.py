@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import UsageError
-from argmap.query import _term, bind_params, parse_params, query_form, with_prefixes
+from argmap.sparql import _term, bind_params, parse_params, query_form, with_prefixes
 from argmap.rdfs import rdfs_hierarchy
 
 

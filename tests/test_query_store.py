@@ -66,7 +66,7 @@ def datasets(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def memory_answers(datasets):
-    from argmap.query import named_query
+    from argmap.sparql import named_query
     from argmap.store import MemoryStore
 
     out = {}
@@ -79,7 +79,7 @@ def memory_answers(datasets):
 
 @pytest.fixture(scope="module")
 def oxigraph_answers(datasets, tmp_path_factory):
-    from argmap.query import named_query
+    from argmap.sparql import named_query
     from argmap.store import OxigraphStore
 
     out = {}
@@ -98,7 +98,7 @@ def virtuoso(virtuoso_server):
 
 @pytest.fixture(scope="module")
 def virtuoso_answers(datasets, virtuoso):
-    from argmap.query import named_query
+    from argmap.sparql import named_query
     from argmap.store import EndpointStore
 
     st = EndpointStore(virtuoso.endpoint)
@@ -237,7 +237,7 @@ def test_rdfs_entailment_finds_subclasses_and_subproperties():
 
 
 def test_needed_vocabulary_reads_patterns_exists_and_variables():
-    from argmap.query import with_prefixes
+    from argmap.sparql import with_prefixes
     from argmap.store import needed_vocabulary
 
     def need(q):
@@ -312,7 +312,7 @@ def test_result_formats_follow_the_standards(run_cli):
     csv_out = run_cli("query", DATA / "small.ttl", q, "--format", "csv").stdout  # text mode: CRLF read as LF
     assert csv_out.splitlines() == ["c,label,base", "http://example.org/small#t,Thesis,0.5"]
     import argmap
-    from argmap.query import to_csv
+    from argmap.sparql import to_csv
 
     assert to_csv(argmap.query(argmap.load(DATA / "small.ttl"), q)).endswith("0.5\r\n")  # CRLF, as RFC 4180 says
     tsv = run_cli("query", DATA / "small.ttl", q, "--format", "tsv").stdout

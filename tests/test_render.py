@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from argmap import ArgumentMap
-from argmap.render import render_html
+from argmap.drawing import render_html
 
 from .conftest import BUNDLED, DATA
 
@@ -68,7 +68,7 @@ def test_map_text_cannot_break_out_of_the_page(tmp_path):
 
 def test_encodings_on_hand_made_map():
     """Size, colour, edge styles and the undercut's diamond, checked on tests/data/small.ttl."""
-    from argmap.render import EDGE_STYLES, STATUS_COLOURS, RenderOptions, page_data
+    from argmap.drawing import EDGE_STYLES, STATUS_COLOURS, RenderOptions, page_data
 
     amap = ArgumentMap.load(DATA / "small.ttl")
     data = page_data(amap, RenderOptions(color="status"))
@@ -96,7 +96,7 @@ def test_encodings_on_hand_made_map():
 
 
 def test_hierarchical_rows_count_relations_from_the_thesis():
-    from argmap.render import _levels
+    from argmap.drawing import _levels
 
     S = "http://example.org/small#"
     rows = {k.removeprefix(S): v for k, v in _levels(ArgumentMap.load(DATA / "small.ttl")).items()}

@@ -12,7 +12,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 
 from argmap import ArgumentMap
-from argmap.render import render_html
+from argmap.drawing import render_html
 
 AM = Namespace("https://w3id.org/argmap#")
 DCT = Namespace("http://purl.org/dc/terms/")

@@ -18,12 +18,12 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 
 from argmap import ArgumentMap
-from argmap.render import VERDICT_COLOURS, RenderOptions, page_data, render_html, source_pane, verdict
+from argmap.drawing import VERDICT_COLOURS, RenderOptions, page_data, render_html, source_pane, verdict
 
 from .conftest import BUNDLED, SOURCE, need_file
 from .test_render import assert_no_overlap
 
-render_module = importlib.import_module("argmap.render")
+render_module = importlib.import_module("argmap.drawing")
 AM = Namespace("https://w3id.org/argmap#")
 X = Namespace("http://example.org/wb#")
 WINDOW = {"width": 1400, "height": 900}

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from argmap.validate import Finding, parse_source_options, validate
+from argmap.validation import Finding, parse_source_options, validate
 from argmap.errors import InputError, UsageError
 from .conftest import BUNDLED, DATA, ROOT, SOURCE, need_file
 

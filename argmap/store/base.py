@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import QueryError, UsageError
 from ..namespace import ONTOLOGY_IRI
-from ..query import QueryResult, query_form, with_prefixes
+from ..sparql import QueryResult, query_form, with_prefixes
 
 __all__ = ["Store", "LoadReport", "ONTOLOGY_GRAPH", "UPDATE_FORMS", "graph_iri", "with_deadline", "clip",
            "one_place", "one_graph"]

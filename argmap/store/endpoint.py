@@ -18,7 +18,7 @@ from ..namespace import NAMESPACE
 from ..io import read_graph
 from ..ontology import closed_ontology_graph
 from ..progress import files_label, progress
-from ..query import QueryResult
+from ..sparql import QueryResult
 from ..rdfs import entailed_triples, hierarchies
 from .base import ONTOLOGY_GRAPH, LoadReport, Store, graph_iri, one_graph
 from .http import PASSWORD_VAR, USER_VAR, HttpClient

@@ -6,7 +6,7 @@ from ..errors import QueryError
 from ..io import read_graph
 from ..model import ArgumentMap
 from ..ontology import closed_ontology_graph
-from ..query import QueryResult
+from ..sparql import QueryResult
 from ..rdfs import entailed_triples, hierarchies
 from .base import ONTOLOGY_GRAPH, LoadReport, Store, clip, graph_iri, one_graph, with_deadline
 
