@@ -112,9 +112,13 @@ def load_framework(path, format: str | None = None):
     [('b', 0.8), ('a', 0.1)]
     """
     from .io import get_format, guess_format
+    from .progress import files_label, progress
 
     fmt = get_format(format) if format else guess_format(path)
-    return fmt.read_framework(path)
+    with progress(f"reading {files_label([path])}", total=1) as bar:
+        framework = fmt.read_framework(path)
+        bar.advance()
+    return framework
 
 
 def info(amap: "ArgumentMap") -> dict:

@@ -109,6 +109,7 @@ class MapSource:
         """
         import os
 
+        from . import load_framework
         from .errors import FormatError
         from .io import get_format, guess_format
 
@@ -118,7 +119,7 @@ class MapSource:
             except FormatError:
                 fmt = None  # load says what is wrong
             if fmt is not None and fmt.options.get("framework"):
-                return fmt.read_framework(self.paths[0])
+                return load_framework(self.paths[0], fmt.name)
         return self.load()
 
     def _oxigraph(self):

@@ -126,7 +126,7 @@ class FrameworkMap:
     """
 
     main_thesis = None
-    main_theses: list = []
+    main_theses: tuple = ()
 
     def __init__(self, path, parsed: Parsed):
         import numpy as np
