@@ -24,6 +24,7 @@ __all__ = [
     "ArgmapError",
     "bundled_map_path",
     "load",
+    "load_framework",
     "info",
     "validate",
     "anchor_map",
@@ -70,6 +71,35 @@ def load(*paths, format: str | None = None, source=None) -> "ArgumentMap":
     from .model import ArgumentMap
 
     return ArgumentMap.load(*paths, format=format, source=source)
+
+
+def load_framework(path, format: str | None = None):
+    """Read one ASPARTIX (``.apx``), weighted bipolar (``.bag``) or ICCMA 2023 (``.af``) file, without RDF.
+
+    What ``argmap score`` (without ``--write``) and ``argmap explain`` do
+    with such a file: a :class:`argmap.io.afmap.FrameworkMap` holds the
+    claims (named as :func:`load` names them, ``file:///...#a``) and the
+    framework compiled to arrays, and :func:`score`, :func:`extensions` and
+    :func:`explain` take it as they take a map, with the same results.
+    ``format`` names the file's format (``aspartix``, ``bag``, ``iccma``);
+    by default its suffix tells.  A malformed file raises a
+    :class:`argmap.errors.ParseError` naming its line.
+
+    >>> import argmap, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "debate.bag"
+    >>> _ = path.write_text("arg(a,0.5). arg(b,0.8). att(b,a).")
+    >>> af = argmap.load_framework(path)
+    >>> [(af.claims[c].label, round(v, 3)) for c, v in argmap.score(af).ranking()]
+    [('b', 0.8), ('a', 0.1)]
+    """
+    from .io import get_format, guess_format
+    from .progress import files_label, progress
+
+    fmt = get_format(format) if format else guess_format(path)
+    with progress(f"reading {files_label([path])}", total=1) as bar:
+        framework = fmt.read_framework(path)
+        bar.advance()
+    return framework
 
 
 def info(amap: "ArgumentMap") -> dict:

@@ -228,7 +228,7 @@ def score(source, semantics, fmt, support, write, output):
         raise UsageError("-o/--output goes with --write")
     if write:
         source.file_target(output)  # fail before any work
-    amap = source.load()
+    amap = source.load() if write else source.load_framework()
     if semantics in GRADUAL_NAMES:
         result = run(amap, semantics)
         values = result.scores
@@ -289,7 +289,7 @@ def explain(source, claim, semantics, what_if, fmt):
     from . import explain as run
     from .semantics.explain import parse_what_if
 
-    amap = source.load()
+    amap = source.load_framework()
     cid = amap.find_claim(claim)
     changes = parse_what_if(amap.claims, what_if)
     result = run(amap, cid, semantics, what_if=changes)

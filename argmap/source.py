@@ -2,7 +2,9 @@
 
 A :class:`MapSource` names one of them and reads the map from it as an
 :class:`~argmap.model.ArgumentMap`, without an rdflib graph unless a command
-asks for one:
+asks for one (and for a command that only evaluates, one argumentation
+framework file as a :class:`~argmap.io.afmap.FrameworkMap`:
+:meth:`MapSource.load_framework`):
 
 * files: :meth:`ArgumentMap.load <argmap.model.ArgumentMap.load>`;
 * an Oxigraph store made by ``argmap load`` (``--store DIR``): the quads of
@@ -97,6 +99,28 @@ class MapSource:
             amap = ArgumentMap(paths=(), index=index, load_graph=graph_loader)
             amap.check()
         return amap
+
+    def load_framework(self):
+        """The map for a command that needs only its framework (``score``, ``explain``).
+
+        One ``.apx``, ``.bag`` or ``.af`` file is read straight into a
+        :class:`~argmap.io.afmap.FrameworkMap`, with no RDF graph; anything
+        else, or ``ARGMAP_READER=rdflib``, is read by :meth:`load`.
+        """
+        import os
+
+        from . import load_framework
+        from .errors import FormatError
+        from .io import get_format, guess_format
+
+        if len(self.paths) == 1 and os.environ.get("ARGMAP_READER", "").lower() != "rdflib":
+            try:
+                fmt = get_format(self.format) if self.format else guess_format(self.paths[0])
+            except FormatError:
+                fmt = None  # load says what is wrong
+            if fmt is not None and fmt.options.get("framework"):
+                return load_framework(self.paths[0], fmt.name)
+        return self.load()
 
     def _oxigraph(self):
         return OxigraphStore(self.store, create=False)

@@ -6,8 +6,9 @@ first used, so that adding a format costs ``argmap --help`` nothing.  Adding a
 format is one module and one :func:`register` line below.
 
 A reader module has ``read(path, fmt) -> rdflib.Graph`` (registered with
-``triples=True``, also ``read(path, fmt, graph=TripleList())``, for large files); a writer module has
-``dumps(amap, fmt) -> str``.  When several formats share a suffix (``.json``
+``triples=True``, also ``read(path, fmt, graph=TripleList())``, for large files; with
+``framework=True``, also ``read_framework(path, fmt) -> FrameworkMap``, see :mod:`.afmap`); a writer
+module has ``dumps(amap, fmt) -> str``.  When several formats share a suffix (``.json``
 is both AIF and argmap's JSON export), a reader module's ``sniff(head) ->
 bool`` looks at the first few kilobytes of the file to tell them apart.  ``fmt`` is the :class:`Format` itself, so one
 module can serve several formats (``argmap.io.rdf`` serves every RDF syntax).
@@ -64,6 +65,18 @@ class Format:
         if not self.options.get("triples"):
             raise FormatError(f"argmap reads format {self.name!r} only into an rdflib graph", path=path)
         return self._impl().read(path, self, graph=TripleList())
+
+    def read_framework(self, path):
+        """Read ``path`` into a :class:`.afmap.FrameworkMap`: claims and compiled arrays, no RDF.
+
+        Only formats registered with ``framework=True`` (the argumentation
+        community's ``.apx``, ``.bag``, ``.af``) can; it is how ``argmap
+        score`` and ``explain`` skip rdflib for them.
+        """
+        if not self.options.get("framework"):
+            raise FormatError(f"argmap reads format {self.name!r} only as a map, not straight into a framework",
+                              path=path)
+        return self._impl().read_framework(path, self)
 
     def dumps(self, amap, *, source=None, path=None) -> str:
         """``amap`` as text; a format that quotes its source by text alone (Argdown) takes the source
@@ -197,6 +210,6 @@ register("kialo", ".kialo", suffixes=(".txt",), writable=False)
 register("microtexts", ".microtexts", suffixes=(".xml",), aliases=("arggraph", "arg-microtexts"), writable=False)
 register("graphml", ".graphml", suffixes=(".graphml",), readable=False, xml=True)
 register("gexf", ".gexf", suffixes=(".gexf",), readable=False, xml=True)
-register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False)
-register("bag", ".aspartix", suffixes=(".bag",), writable=False)
-register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False)
+register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False, framework=True)
+register("bag", ".aspartix", suffixes=(".bag",), writable=False, framework=True)
+register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False, framework=True)

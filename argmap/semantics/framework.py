@@ -152,8 +152,11 @@ class Arrays:
         """The arrays of an :class:`~argmap.model.ArgumentMap`, compiled from its columns of triples.
 
         Equal to ``Framework.from_relations(amap, default_base).arrays()``,
-        without building a Python object per relation.
+        without building a Python object per relation.  A map read straight
+        into arrays (:class:`argmap.io.afmap.FrameworkMap`) hands over its own.
         """
+        if hasattr(amap, "arrays"):
+            return amap.arrays(default_base)
         from itertools import repeat
 
         import numpy as np
