@@ -38,8 +38,8 @@ from .errors import StoreError, UsageError
 from .namespace import NAMESPACE
 from .ontology import closed_ontology_graph
 from .rdfs import entailed_triples, hierarchies, rdfs_hierarchy
-from .store import BATCH, EndpointStore, OxigraphStore, one_place
-from .store.terms import from_json, oxigraph_reader
+from .store import BATCH, one_place
+from .store.terms import from_json
 
 __all__ = ["MapSource", "graph_store_url"]
 
@@ -123,6 +123,8 @@ class MapSource:
         return self.load()
 
     def _oxigraph(self):
+        from .store.oxigraph import OxigraphStore  # the back ends load when used: see argmap.store
+
         return OxigraphStore(self.store, create=False)
 
     def _map_graphs(self, st) -> list:
@@ -149,6 +151,8 @@ class MapSource:
         def graph_loader():
             import rdflib
 
+            from .store.terms import oxigraph_reader
+
             g, read = rdflib.Graph(), oxigraph_reader()
             with self._oxigraph() as again:
                 for node in self._map_graphs(again):
@@ -159,6 +163,8 @@ class MapSource:
         return index, graph_loader
 
     def _endpoint(self):
+        from .store.endpoint import EndpointStore  # the back ends load when used: see argmap.store
+
         return EndpointStore(self.endpoint, timeout=self.timeout)
 
     def _get_ntriples(self) -> bytes | None:

@@ -40,11 +40,10 @@ timeout) is a :class:`~argmap.errors.StoreError` or
 
 from __future__ import annotations
 
+import importlib
+
 from ..errors import UsageError
-from .base import ONTOLOGY_GRAPH, UPDATE_FORMS, LoadReport, Store, graph_iri, one_place
-from .endpoint import BATCH, EndpointStore
-from .memory import MemoryStore
-from .oxigraph import OxigraphStore, needed_vocabulary
+from .base import BATCH, ONTOLOGY_GRAPH, UPDATE_FORMS, LoadReport, Store, graph_iri, one_place
 
 __all__ = [
     "Store",
@@ -62,6 +61,18 @@ __all__ = [
 ]
 
 
+#: Where each back end's names live.  A back end loads when first asked for, since each pulls in rdflib or
+#: pyoxigraph (0.1 to 0.2 s), which reading an argumentation framework file never needs.
+_BACK_ENDS = {"MemoryStore": "memory", "OxigraphStore": "oxigraph", "needed_vocabulary": "oxigraph",
+              "EndpointStore": "endpoint"}
+
+
+def __getattr__(name):
+    if name in _BACK_ENDS:
+        return getattr(importlib.import_module(f"{__name__}.{_BACK_ENDS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_store(maps=(), *, store: str | None = None, endpoint: str | None = None, update_endpoint: str | None = None,
                timeout: float | None = None, format: str | None = None) -> Store:
     """The store a command works on: ``maps`` in memory, an Oxigraph folder ``store``, or an ``endpoint``.
@@ -72,9 +83,9 @@ def open_store(maps=(), *, store: str | None = None, endpoint: str | None = None
     if update_endpoint and not endpoint:
         raise UsageError("{update_endpoint} goes with {endpoint}", arguments=("update_endpoint", "endpoint"))
     if store:
-        return OxigraphStore(store, create=False)
+        return __getattr__("OxigraphStore")(store, create=False)
     if endpoint:
-        return EndpointStore(endpoint, update_endpoint, timeout=timeout)
-    mem = MemoryStore()
+        return __getattr__("EndpointStore")(endpoint, update_endpoint, timeout=timeout)
+    mem = __getattr__("MemoryStore")()
     mem.load(list(maps), format=format)
     return mem

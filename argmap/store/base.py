@@ -10,11 +10,14 @@ from ..errors import QueryError, UsageError
 from ..namespace import ONTOLOGY_IRI
 from ..sparql import QueryResult, query_form, with_prefixes
 
-__all__ = ["Store", "LoadReport", "ONTOLOGY_GRAPH", "UPDATE_FORMS", "graph_iri", "with_deadline", "clip",
+__all__ = ["Store", "LoadReport", "ONTOLOGY_GRAPH", "BATCH", "UPDATE_FORMS", "graph_iri", "with_deadline", "clip",
            "one_place", "one_graph"]
 
 #: The named graph that holds the argmap ontology in every store.
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
+
+#: Triples per INSERT DATA request (Virtuoso refuses 2,000 or more in one).
+BATCH = 1000
 
 #: The first keywords of a SPARQL 1.1 Update request (SPARQL 1.1 Update, section 3).
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")

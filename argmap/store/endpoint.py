@@ -14,20 +14,17 @@ import uuid
 from urllib.parse import urlsplit
 
 from ..errors import StoreError, UsageError
-from ..namespace import NAMESPACE
 from ..io import read_graph
+from ..namespace import NAMESPACE
 from ..ontology import closed_ontology_graph
 from ..progress import files_label, progress
-from ..sparql import QueryResult
 from ..rdfs import entailed_triples, hierarchies
-from .base import ONTOLOGY_GRAPH, LoadReport, Store, graph_iri, one_graph
+from ..sparql import QueryResult
+from .base import BATCH, ONTOLOGY_GRAPH, LoadReport, Store, graph_iri, one_graph
 from .http import PASSWORD_VAR, USER_VAR, HttpClient
 from .terms import from_json, to_nt
 
-__all__ = ["EndpointStore", "BATCH"]
-
-#: Triples per INSERT DATA request (Virtuoso refuses 2,000 or more in one).
-BATCH = 1000
+__all__ = ["EndpointStore"]
 
 
 class EndpointStore(Store):

@@ -6,8 +6,8 @@ from ..errors import QueryError
 from ..io import read_graph
 from ..model import ArgumentMap
 from ..ontology import closed_ontology_graph
-from ..sparql import QueryResult
 from ..rdfs import entailed_triples, hierarchies
+from ..sparql import QueryResult
 from .base import ONTOLOGY_GRAPH, LoadReport, Store, clip, graph_iri, one_graph, with_deadline
 
 __all__ = ["MemoryStore"]

@@ -18,8 +18,8 @@ from ..errors import InputError, QueryError, StoreError
 from ..io import get_format, guess_format, read_graph
 from ..ontology import closed_ontology_graph
 from ..progress import files_label, progress
-from ..sparql import QueryResult
 from ..rdfs import rdfs_hierarchy
+from ..sparql import QueryResult
 from ..triples import OXIGRAPH_FORMATS, file_parts, oxigraph_input, syntax_error
 from .base import ONTOLOGY_GRAPH, LoadReport, Store, clip, graph_iri, one_graph, with_deadline
 from .terms import oxigraph_reader, to_oxigraph
