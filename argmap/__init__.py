@@ -116,7 +116,7 @@ def info(amap: "ArgumentMap") -> dict:
     """
     from collections import Counter
 
-    from .model import local_name
+    from .namespace import local_name
 
     kinds = Counter()
     for types, n in amap.claim_types().items():

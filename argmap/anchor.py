@@ -499,7 +499,7 @@ def reanchorings(amap, source: str) -> list[Reanchoring]:
 
 
 def _local(iri: str) -> str:
-    from .model import local_name
+    from .namespace import local_name
 
     return local_name(iri)
 

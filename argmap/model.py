@@ -22,6 +22,7 @@ from operator import or_
 from pathlib import Path
 
 from .errors import MapError
+from .namespace import local_name
 from .vocab import AM
 
 __all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES", "local_name"]
@@ -76,11 +77,6 @@ class Source:
     date: str | None = None
     creator: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
-
-
-def local_name(iri) -> str:
-    """The last segment of an IRI, after its final ``#`` or ``/``."""
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _locate(path: str | None, iri: str) -> int | None:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 from .errors import UsageError
-from .namespace import NAMESPACE
+from .namespace import NAMESPACE, local_name
 
 __all__ = ["SEMANTICS_IRI", "AM", "claim_id", "semantics_name", "semantics_iri", "did_you_mean"]
 
@@ -77,10 +78,6 @@ def claim_id(ids, name: str, *, what: str = "the map") -> str:
     (anything with a ``label``) or to label strings; only a mapping gives
     labels to match.  ``<IRI>`` and ``[Title]`` are read as IRI and title.
     """
-    from urllib.parse import unquote
-
-    from .model import local_name
-
     name = str(name)
     if name in ids:
         return name

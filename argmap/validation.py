@@ -107,7 +107,7 @@ def _subject_line(path: str, iri: str) -> int | None:
     """The first line of a Turtle file that begins with ``iri`` as a subject (``:name`` or ``<iri>``)."""
     import re
 
-    from .model import local_name
+    from .namespace import local_name
 
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
