@@ -93,7 +93,7 @@ def _check_trailing(args, trailing, maps_optional):
 
 
 _GRADUAL = ("dfquad", "qe", "euler", "hcat")
-_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable")
+_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 
 
 class _Semantics(click.Choice):
@@ -194,7 +194,8 @@ def _csv(header, rows) -> str:
 @cli.command()
 @map_source()
 @click.option("--semantics", type=_Semantics(_SEMANTICS), default="dfquad", show_default=True,
-              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics; "
+              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable, semistable, "
+                   "stage, ideal) semantics; "
                    "the ontology's names (DFQuAD, am:Grounded) work too.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--support", default="none", show_default=True,

@@ -36,6 +36,9 @@ SEMANTICS_IRI = {
     "complete": "Complete",
     "preferred": "Preferred",
     "stable": "Stable",
+    "semistable": "SemiStable",
+    "stage": "Stage",
+    "ideal": "Ideal",
 }
 
 
