@@ -38,6 +38,7 @@ __all__ = [
     "load_store",
     "push",
     "ontology_docs",
+    "solve",
     "__version__",
 ]
 
@@ -212,7 +213,8 @@ def score(amap: "ArgumentMap", semantics: str = "dfquad"):
 def extensions(amap: "ArgumentMap", semantics: str = "grounded", support=None):
     """The extensions of the map's attack graph (``argmap score --semantics grounded`` ...).
 
-    ``semantics`` is ``grounded``, ``complete``, ``preferred`` or ``stable``;
+    ``semantics`` is ``grounded``, ``complete``, ``preferred``, ``stable``,
+    ``semistable``, ``stage`` or ``ideal``;
     ``support`` names the attacks that supports induce
     (``"supported,mediated"``).  The result has ``extensions`` (lists of
     claim ids) and each claim's ``status``.
@@ -226,6 +228,26 @@ def extensions(amap: "ArgumentMap", semantics: str = "grounded", support=None):
     from .semantics import extensions_of
 
     return extensions_of(amap, semantics, support)
+
+
+def solve(path, task: str, argument: str | None = None):
+    """Solve an ICCMA 2023 task on the framework in the file ``path`` (``argmap solve``).
+
+    ``task`` is one of ``argmap.semantics.tasks.TASKS`` (``DC-PR``,
+    ``DS-ST``, ``SE-GR``, ...); ``argument``, for DC and DS, is the
+    argument's number in an ICCMA file (``p af N``) or its name in an
+    ASPARTIX one.  The answer has ``yes`` (None for SE) and ``extension``: a
+    witness, a counter-example or SE's extension, as argument names, or None.
+
+    >>> import argmap, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "cycle.af"
+    >>> _ = path.write_text("p af 3\\n1 2\\n2 1\\n2 3\\n")
+    >>> argmap.solve(path, "DS-PR", "3")
+    Answer(task='DS-PR', yes=False, extension=['2'])
+    """
+    from .semantics.tasks import solve as run
+
+    return run(path, task, argument)
 
 
 def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if: dict | None = None):

@@ -102,7 +102,7 @@ def _check_trailing(args, trailing, maps_optional):
 
 
 _GRADUAL = ("dfquad", "qe", "euler", "hcat")
-_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable")
+_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 
 
 class _Semantics(click.Choice):
@@ -203,7 +203,8 @@ def _csv(header, rows) -> str:
 @cli.command()
 @map_source()
 @click.option("--semantics", type=_Semantics(_SEMANTICS), default="dfquad", show_default=True,
-              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable) semantics; "
+              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable, semistable, "
+                   "stage, ideal) semantics; "
                    "the ontology's names (DFQuAD, am:Grounded) work too.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--support", default="none", show_default=True,
@@ -665,6 +666,37 @@ def _anchor_table(report) -> str:
     else:
         parts.append("every quote fits the source")
     return "\n\n".join(parts)
+
+
+@cli.command()
+@click.option("-p", "--problem", "task", metavar="TASK", help="The task, such as DC-PR or SE-ST (see --problems).")
+@click.option("-f", "--file", "path", metavar="FILE",
+              help="The framework: ICCMA 2023 (p af N; .af, .i23) or ASPARTIX (.apx).")
+@click.option("-a", "--argument", metavar="ARG",
+              help="DC and DS: the argument, by its number in an ICCMA file or its name in an ASPARTIX one.")
+@click.option("--witness", is_flag=True,
+              help="After DC's YES, an extension with the argument; after DS's NO, one without it.")
+@click.option("--problems", is_flag=True, help="List the tasks, as [DC-CO,...], and exit.")
+@click.option("--formats", is_flag=True, help="List the file formats, as [i23,apx], and exit.")
+def solve(task, path, argument, witness, problems, formats):
+    """Solve an ICCMA 2023 task on an abstract argumentation framework.
+
+    DC-σ: is ARG in some σ-extension, DS-σ: in every one (YES or NO); SE-σ:
+    one σ-extension as "w 1 4 7", or NO when there is none.  σ is GR
+    grounded, CO complete, PR preferred, ST stable, SST semi-stable, STG
+    stage or ID ideal.
+
+    Example: argmap solve -p DS-PR -f graph.af -a 3 --witness
+    """
+    from .errors import UsageError
+    from .semantics.tasks import FORMATS, TASKS, answer_lines, solve
+
+    if problems or formats:
+        click.echo(f"[{','.join(TASKS if problems else FORMATS)}]")
+        return
+    if not task or not path:
+        raise UsageError("give -p TASK and -f FILE (argmap solve --problems lists the tasks)")
+    click.echo("\n".join(answer_lines(solve(path, task, argument), witness)))
 
 
 @cli.command("ontology-docs")

@@ -38,6 +38,9 @@ SEMANTICS_IRI = {
     "complete": "Complete",
     "preferred": "Preferred",
     "stable": "Stable",
+    "semistable": "SemiStable",
+    "stage": "Stage",
+    "ideal": "Ideal",
 }
 
 

@@ -157,5 +157,8 @@ class AM(DefinedNamespace):
     Complete: URIRef
     Preferred: URIRef
     Stable: URIRef
+    SemiStable: URIRef
+    Stage: URIRef
+    Ideal: URIRef
 
     _NS = Namespace(NAMESPACE)

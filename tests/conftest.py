@@ -52,6 +52,28 @@ def source_text() -> str:
     return need_file(SOURCE).read_text(encoding="utf-8")
 
 
+def run_here(*argv, cwd=None) -> tuple[int, str, str]:
+    """``argmap ARGV`` in this process (in the folder ``cwd``, if given): exit code, standard output, error."""
+    import contextlib
+    import io
+
+    from argmap.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd or here)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main([str(a) for a in argv])
+                code = 0
+            except SystemExit as exc:
+                code = exc.code
+    finally:
+        os.chdir(here)
+    return code, out.getvalue(), err.getvalue()
+
+
 @pytest.fixture
 def run_cli(tmp_path):
     """Run ``python -m argmap ARGS`` in a fresh process; returns CompletedProcess."""

@@ -92,9 +92,9 @@ traceback from a parser.
 #: The command each function stands for (names not listed are shared by all).
 API_FOR_COMMAND = {
     "import": "load", "info": "info", "validate": "validate", "anchor": "anchor_map", "score": "score",
-    "score --semantics grounded (complete, preferred, stable)": "extensions", "explain": "explain",
+    "score --semantics grounded (complete, preferred, stable, semistable, stage, ideal)": "extensions", "explain": "explain",
     "render": "render", "query": "query", "export": "export", "merge": "merge", "load": "load_store",
-    "push": "push", "ontology-docs": "ontology_docs",
+    "push": "push", "ontology-docs": "ontology_docs", "solve": "solve",
 }
 
 

@@ -150,6 +150,7 @@ def test_what_if_and_focus_take_labels(bundled):
     ("https://w3id.org/argmap#DFQuAD", "dfquad"), ("<https://w3id.org/argmap#DFQuAD>", "dfquad"),
     ("quadratic energy", "qe"), ("QuadraticEnergy", "qe"), ("Euler-based", "euler"), ("h-categorizer", "hcat"),
     ("Grounded", "grounded"), ("COMPLETE", "complete"), ("am:Stable", "stable"),
+    ("semi-stable", "semistable"), ("SemiStable", "semistable"), ("am:Stage", "stage"), ("Ideal", "ideal"),
 ])
 def test_semantics_by_cli_name_ontology_name_or_label(name, cli):
     assert semantics_name(name) == cli
@@ -164,7 +165,7 @@ def test_a_semantics_typo_suggests_the_cli_name():
     with pytest.raises(UsageError) as err:
         semantics_name("dfqaud")
     assert str(err.value) == ("unknown semantics 'dfqaud'; did you mean 'dfquad'? "
-                              "(known: dfquad, qe, euler, hcat, grounded, complete, preferred, stable)")
+                              "(known: dfquad, qe, euler, hcat, grounded, complete, preferred, stable, semistable, stage, ideal)")
     with pytest.raises(UsageError, match="known: dfquad, qe, euler, hcat[)]"):
         argmap.score(argmap.ArgumentMap.bundled(), "grounded")
 
@@ -180,7 +181,7 @@ def test_score_takes_the_ontology_name_and_reports_the_cli_name(run_cli):
 def test_score_typo_is_one_line_with_the_suggestion(run_cli):
     res = run_cli("score", BUNDLED, "--semantics", "dfqaud")
     assert _error(res) == ("argmap: error: Invalid value for '--semantics': unknown semantics 'dfqaud'; did you mean "
-                           "'dfquad'? (known: dfquad, qe, euler, hcat, grounded, complete, preferred, stable) "
+                           "'dfquad'? (known: dfquad, qe, euler, hcat, grounded, complete, preferred, stable, semistable, stage, ideal) "
                            "(see 'argmap score --help')")
 
 

@@ -110,7 +110,7 @@ def test_the_named_semantics_exist(onto):
     names = {str(s)[len(AM):] for cls in ("GradualSemantics", "ExtensionSemantics")
              for s in onto.subjects(RDF.type, rdflib.URIRef(AM + cls))}
     assert names == {"DFQuAD", "QuadraticEnergy", "EulerBased", "HCategorizer", "Grounded", "Complete", "Preferred",
-                     "Stable"}
+                     "Stable", "SemiStable", "Stage", "Ideal"}
 
 
 def test_every_semantics_argmap_stores_is_an_individual_of_the_ontology(onto):

@@ -17,8 +17,6 @@ hundreds of maps fit in a CI run.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -29,13 +27,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.cli import main
 from argmap.io import NOT_XML
 
-from .conftest import need_program
+from .conftest import need_program, run_here as run
 
 GRADUAL = ("dfquad", "qe", "euler", "hcat")
-EXTENSION = ("grounded", "complete", "preferred", "stable")
+EXTENSION = ("grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 SUPPORT_MODES = ("none", "supported", "secondary", "mediated", "all")
 #: Export formats that argmap reads back, and those only other tools read.
 READABLE_EXPORTS = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf", "jsonld": "jsonld", "aif": "json",
@@ -46,23 +43,6 @@ EXAMPLES = int(os.environ.get("ARGMAP_SHAPE_EXAMPLES", "320"))
 
 NS = "http://example.org/m#"
 AM = "https://w3id.org/argmap#"
-
-
-def run(*argv, cwd: Path) -> tuple[int, str, str]:
-    """``argmap ARGV`` in this process: exit code, standard output, standard error."""
-    out, err = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                main([str(a) for a in argv])
-                code = 0
-            except SystemExit as exc:
-                code = exc.code
-    finally:
-        os.chdir(here)
-    return code, out.getvalue(), err.getvalue()
 
 
 def ok(argv, cwd, codes=(0,)):
@@ -243,11 +223,14 @@ def test_one_claim_is_accepted_under_every_extension_semantics(tmp_path, semanti
     assert out.splitlines()[0] == f"1 {semantics} extension(s)"
 
 
-# Dung's semantics on the small attack shapes (Dung 1995; Baroni, Caminada &
+# Extension semantics on the small attack shapes (Dung 1995; Baroni, Caminada &
 # Giacomin 2011): the extensions worked out by hand.
 EXTENSIONS = {
-    "self-attack": {"grounded": [[]], "complete": [[]], "preferred": [[]], "stable": []},
-    "attack cycle": {"grounded": [[]], "complete": [[]], "preferred": [[]], "stable": []},
+    "self-attack": {"grounded": [[]], "complete": [[]], "preferred": [[]], "stable": [], "semistable": [[]],
+                    "stage": [[]], "ideal": [[]]},
+    # stage: each argument's range is itself and the one it attacks (Verheij 1996)
+    "attack cycle": {"grounded": [[]], "complete": [[]], "preferred": [[]], "stable": [], "semistable": [[]],
+                     "stage": [["a"], ["b"], ["c"]], "ideal": [[]]},
     "isolated beside connected": {s: [["a", "c", "d"]] for s in EXTENSION},
     "duplicate relations": {s: [["a"]] for s in EXTENSION},
     "claims without relations": {s: [["a", "b", "c"]] for s in EXTENSION},

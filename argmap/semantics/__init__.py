@@ -3,7 +3,8 @@
 * :mod:`.gradual`: gradual semantics (DF-QuAD, quadratic energy, Euler-based,
   weighted h-categorizer), a strength in [0, 1] for every claim;
 * :mod:`.extensions`: Dung's grounded, complete, preferred and stable
-  extensions of the attack graph, labellings and acceptance;
+  extensions of the attack graph, with semi-stable, stage and ideal ones,
+  labellings and acceptance;
 * :mod:`.explain`: why a claim has its score;
 * :mod:`.evaluation`: results stored in the map as RDF evaluations.
 """
@@ -27,7 +28,7 @@ from .extensions import ExtensionResult
 from .gradual import SEMANTICS, GradualResult, dfquad, dfquad_reference, evaluate, score
 
 GRADUAL_NAMES = tuple(SEMANTICS)
-EXTENSION_NAMES = ("grounded", "complete", "preferred", "stable")
+EXTENSION_NAMES = ("grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 
 
 def extensions_of(amap, semantics: str = "grounded", support=None) -> ExtensionResult:

@@ -11,7 +11,7 @@ A gradual semantics stores the strength as an ``xsd:decimal`` to 12 places
 (the range of ``am:value`` is ``am:UnitInterval``, decimals in [0, 1]).  An
 extension semantics stores, as the ontology defines, ``am:value`` 1 for an
 accepted claim and 0 for the others, and how the claim fares as
-``am:acceptance``: for grounded its label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
+``am:acceptance``: for grounded and ideal its label, ``"IN"``, ``"OUT"`` or ``"UNDEC"``
 (Caminada 2006), accepted when IN; for the others ``"sceptical"`` (in every
 extension, accepted), ``"credulous"`` (in some) or ``"rejected"``.  Storing a
 semantics again replaces its earlier evaluations, so the output depends only

@@ -7,7 +7,15 @@ a set S of arguments is *conflict-free* if no member attacks a member; it
 *admissible* if conflict-free and defends each member, *complete* if
 admissible and contains every argument it defends, *grounded* if it is the
 least complete extension, *preferred* if it is a maximal admissible set, and
-*stable* if conflict-free and attacks every argument outside it.
+*stable* if conflict-free and attacks every argument outside it.  The
+*range* of S is S with the arguments it attacks.  Caminada, "Semi-stable
+semantics", COMMA 2006: the *semi-stable* extensions are the complete
+extensions of maximal range; Verheij, "Two approaches to dialectical
+argumentation: admissible sets and argumentation stages", NAIC 1996: the
+*stage* extensions are the conflict-free sets of maximal range; Dung,
+Mancarella and Toni, "Computing ideal sceptical argumentation", AIJ 171,
+2007: the *ideal* extension is the maximal admissible set contained in every
+preferred extension (there is exactly one).
 
 Labellings follow Caminada, "On the issue of reinstatement in argumentation",
 JELIA 2006: an extension S labels its members IN, the arguments it attacks
@@ -59,6 +67,18 @@ Algorithms
       after the grounded labelling has fixed what it decides.  A preferred
       extension is found by growing a complete extension until no strictly
       larger one exists; all of them by blocking each one's subsets.
+    * semi-stable and stage: a complete labelling (a conflict-free set for
+      stage, on the whole graph since a stage extension need not contain the
+      grounded one) whose range is grown by incremental SAT calls until no
+      strictly larger one exists; an extension with or without a given
+      argument is searched among those, each range found not maximal being
+      excluded for good (a counter-example-guided loop, see
+      :func:`find_extension`);
+    * ideal: the arguments credulously accepted under preferred semantics
+      (a few SAT calls, each asking for an admissible set with an argument
+      not yet known to be in one), then those of them that no such argument
+      attacks, then the greatest subset of these that defends all its
+      members (linear time); see :func:`ideal`;
     * the ``*_reference`` functions enumerate every subset straight from the
       definitions above; they check the fast versions on small graphs.
 """
@@ -77,6 +97,8 @@ __all__ = [
     "grounded_labels",
     "grounded_reference",
     "preferred_one",
+    "ideal",
+    "find_extension",
     "extensions",
     "solve",
     "extensions_reference",
@@ -86,7 +108,7 @@ __all__ = [
     "sceptical",
 ]
 
-EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 SUPPORT_ATTACKS = ("supported", "secondary", "mediated")
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
@@ -374,38 +396,44 @@ class _Encoding:
     """A SAT solver holding the labellings or sets of ``af``'s undecided core.
 
     The grounded labelling fixes IN and OUT arguments in every complete
-    labelling (and so in every preferred and stable extension), so only the
-    arguments it leaves UNDEC, with the attacks among them, are encoded:
-    variable i+1 says core argument i is IN (and, for complete labellings,
-    m+i+1 that it is OUT, where m is the size of the core).  ``mode`` is
+    labelling (and so in every preferred, stable, semi-stable and ideal
+    extension), so only the arguments it leaves UNDEC, with the attacks among
+    them, are encoded: variable i+1 says core argument i is IN (and, for
+    complete labellings, m+i+1 that it is OUT, where m is the size of the
+    core).  With ``reduce=False`` the core is the whole graph (stage
+    extensions need not contain the grounded one).  ``mode`` is
 
     * ``"complete"``: IN iff every attacker is OUT, OUT iff some attacker is
       IN (Caminada 2006; the labelling encoding of Cerutti et al. 2013);
     * ``"admissible"``: no attack inside the set, and each attacker of a
       member attacked by a member (Besnard and Doutre 2004); the maximal
       such sets are the preferred extensions (Dung 1995);
-    * ``"stable"``: IN iff no attacker is IN (Besnard and Doutre 2004).
+    * ``"stable"``: IN iff no attacker is IN (Besnard and Doutre 2004);
+    * ``"conflict-free"``: no attack inside the set.
     """
 
-    def __init__(self, af: AttackGraph, mode: str = "complete"):
+    def __init__(self, af: AttackGraph, mode: str = "complete", reduce: bool = True):
         import numpy as np
         from pysat.solvers import Solver
 
-        label = grounded_labels(af)
+        label = grounded_labels(af) if reduce else np.zeros(len(af.arguments), dtype=np.int8)
         self.af, self.label = af, label
         core = np.flatnonzero(label == 0)
         self.core = core
         m = self.m = len(core)
-        pos = np.full(len(af.arguments), -1, dtype=np.int64)
+        pos = self.pos = np.full(len(af.arguments), -1, dtype=np.int64)
         pos[core] = np.arange(m)
         keep = (pos[af.source] >= 0) & (pos[af.target] >= 0)
         src, dst = pos[af.source[keep]], pos[af.target[keep]]
         # attacks from grounded-OUT arguments never matter: they are dropped
-        attackers = [[] for _ in range(m)]
+        attackers = self.attackers = [[] for _ in range(m)]
+        targets = self.targets = [[] for _ in range(m)]
         for a, b in zip(src.tolist(), dst.tolist()):
             attackers[b].append(a)
+            targets[a].append(b)
         self.solver = Solver(name="cadical153")
         self.top = 2 * m
+        self.mode, self._range = mode, None
         inn = np.arange(1, m + 1)
         if mode == "complete":
             out = inn + m
@@ -421,7 +449,7 @@ class _Encoding:
             clauses = (-(pairs + 1)).tolist()  # conflict-free (a self-attacker gives [-a, -a])
             if mode == "stable":
                 clauses += [[a + 1] + [b + 1 for b in att] for a, att in enumerate(attackers)]
-            else:
+            elif mode == "admissible":
                 # b attacks a: a member a needs a member attacking b, unless a attacks b itself
                 alone = ~np.isin(dst * max(m, 1) + src, src * max(m, 1) + dst)
                 for b, a in zip(src[alone].tolist(), dst[alone].tolist()):
@@ -440,25 +468,127 @@ class _Encoding:
         model = self.solver.get_model()
         return [i for i in range(self.m) if model[i] > 0]
 
+    def solve_with(self, clauses, assumptions=()):
+        """:meth:`solve` with ``clauses`` added for this one call (behind a fresh activation literal)."""
+        act = self.new_var()
+        for c in clauses:
+            self.solver.add_clause([-act, *c])
+        try:
+            return self.solve([act, *assumptions])
+        finally:
+            self.solver.add_clause([-act])
+
+    def literal(self, argument: int, member: bool = True):
+        """The assumptions saying argument number ``argument`` is (not) a member: ``[]`` if always, ``None`` if never."""
+        i = int(self.pos[argument])
+        if i < 0:
+            return [] if (self.label[argument] == 1) == member else None
+        return [i + 1 if member else -(i + 1)]
+
     def names(self, core_members) -> frozenset:
+        return self.af.names(self.numbers(core_members))
+
+    def numbers(self, core_members) -> list:
+        """The argument numbers of the extension whose core part is ``core_members``, in order."""
         import numpy as np
 
-        fixed = np.flatnonzero(self.label == 1).tolist()
-        return self.af.names(fixed + self.core[core_members].tolist())
+        fixed = np.flatnonzero(self.label == 1)
+        return sorted(fixed.tolist() + self.core[list(core_members)].tolist())
 
-    def maximise(self, members):
+    def block(self, core_members) -> list:
+        """The clause that excludes exactly the set ``core_members``."""
+        inside = set(core_members)
+        return [-(a + 1) if a in inside else a + 1 for a in range(self.m)]
+
+    def maximise(self, members, assumptions=()):
         """Grow the admissible set ``members`` (core numbers) to a preferred extension."""
         while True:
             rest = sorted(set(range(self.m)) - set(members))
             if not rest:
                 return members
-            act = self.new_var()
-            self.solver.add_clause([-act] + [b + 1 for b in rest])
-            bigger = self.solve([act] + [a + 1 for a in members])
-            self.solver.add_clause([-act])
+            bigger = self.solve_with([[b + 1 for b in rest]], [*assumptions, *(a + 1 for a in members)])
             if bigger is None:
                 return members
             members = bigger
+
+    # --- ranges (semi-stable, stage) ---
+
+    def range_vars(self) -> list:
+        """Variables r(i), each implying that core argument i is in the range (a member or attacked by one)."""
+        if self._range is None:
+            self._range = r = list(range(self.top + 1, self.top + self.m + 1))
+            self.top += self.m
+            for i in range(self.m):
+                if self.mode == "complete":  # in the range: IN or OUT
+                    self.solver.add_clause([-r[i], i + 1, i + 1 + self.m])
+                else:
+                    self.solver.add_clause([-r[i], i + 1, *(b + 1 for b in self.attackers[i])])
+        return self._range
+
+    def range_of(self, members) -> set:
+        found = set(members)
+        for a in members:
+            found.update(self.targets[a])
+        return found
+
+    def outside(self, rng) -> list:
+        """The clause "some core argument outside ``rng`` is in the range"."""
+        r = self.range_vars()
+        return [r[b] for b in range(self.m) if b not in rng]
+
+    def grow_range(self, members, assumptions=()):
+        """Grow ``members`` under ``assumptions`` until no solution has a strictly larger range."""
+        r = self.range_vars()
+        while True:
+            rng = self.range_of(members)
+            outside = self.outside(rng)
+            if not outside:
+                return members
+            bigger = self.solve_with([outside], [*assumptions, *(r[a] for a in rng)])
+            if bigger is None:
+                return members
+            members = bigger
+
+    def range_maximal(self, assumptions=()):
+        """A solution under ``assumptions`` whose range is maximal among all solutions, or None.
+
+        Each candidate's range is grown under the assumptions; if a solution
+        without them has a strictly larger range, no range within the
+        candidate's is maximal, and a clause excludes them all for good
+        (it removes no solution of maximal range, so later calls stay
+        sound).  Each round excludes a new range, so the loop ends.
+        """
+        r = self.range_vars()
+        while True:
+            members = self.solve(assumptions)
+            if members is None:
+                return None
+            members = self.grow_range(members, assumptions)
+            if not assumptions:
+                return members
+            rng = self.range_of(members)
+            outside = self.outside(rng)
+            if not outside or self.solve_with([outside], [r[a] for a in rng]) is None:
+                return members
+            self.solver.add_clause(outside)
+
+    def range_maximal_all(self) -> list:
+        """Every solution of maximal range: the maximal ranges in turn, and every solution with each."""
+        if not self.m:
+            return [[]]
+        r, found = self.range_vars(), []
+        while (members := self.range_maximal()) is not None:
+            rng = self.range_of(members)
+            within = [r[a] for a in rng]  # a solution covering a maximal range has exactly that range
+            while members is not None:
+                found.append(members)
+                self.solver.add_clause(self.block(members))
+                members = self.solve(within)
+            outside = self.outside(rng)
+            if not outside:
+                break
+            self.solver.add_clause(outside)
+        return found
 
     def close(self):
         self.solver.delete()
@@ -480,17 +610,164 @@ def preferred_one(af: AttackGraph) -> frozenset:
         enc.close()
 
 
+def _credulous_core(enc) -> list:
+    """The core arguments of ``enc`` that some of its solutions contain.
+
+    Each call asks for a solution with an argument not yet seen in one; the
+    clause only narrows from one call to the next, so it is kept.
+    """
+    seen = set()
+    while True:
+        unseen = [a + 1 for a in range(enc.m) if a not in seen]
+        if not unseen:
+            break
+        enc.solver.add_clause(unseen)
+        members = enc.solve()
+        if members is None:
+            break
+        seen.update(members)
+    return sorted(seen)
+
+
+def _ideal_numbers(af: AttackGraph) -> list:
+    """The argument numbers of the ideal extension; see :func:`ideal`."""
+    import numpy as np
+
+    enc = _Encoding(af, "admissible")
+    try:
+        core_credulous = _credulous_core(enc)
+    finally:
+        enc.close()
+    n = len(af.arguments)
+    accepted = np.zeros(n, dtype=bool)  # credulously, under preferred semantics
+    accepted[enc.label == 1] = True
+    accepted[enc.core[core_credulous]] = True
+    hit = np.zeros(n, dtype=bool)
+    hit[af.target[accepted[af.source]]] = True
+    member = accepted & ~hit
+    # the greatest subset that defends all its members: drop the undefended until none is left
+    src, dst = af.source.tolist(), af.target.tolist()
+    targets = [[] for _ in range(n)]
+    for a, b in zip(src, dst):
+        targets[a].append(b)
+    counter = np.bincount(af.target[member[af.source]], minlength=n).tolist()  # members attacking each argument
+    member = member.tolist()
+    drop = {b for a, b in zip(src, dst) if member[b] and counter[a] == 0}
+    while drop:
+        a = drop.pop()
+        member[a] = False
+        for b in targets[a]:
+            counter[b] -= 1
+            if counter[b] == 0:  # b is no longer answered: what it attacks is undefended
+                drop.update(c for c in targets[b] if member[c])
+    return [a for a in range(n) if member[a]]
+
+
+def ideal(af: AttackGraph) -> frozenset:
+    """The ideal extension (Dung, Mancarella and Toni 2007): the maximal admissible set inside every preferred one.
+
+    An admissible set lies in every preferred extension iff no argument of
+    any admissible set attacks it (Dunne, "The computational complexity of
+    ideal semantics", AIJ 173, 2009: a preferred extension E that does not
+    attack S is conflict-free with it, and E with S is admissible, so S is
+    inside E by maximality).  So the ideal extension is the greatest
+    admissible subset of the credulously accepted arguments that no
+    credulously accepted argument attacks; those are conflict-free, and the
+    greatest admissible subset is found by dropping undefended members until
+    none is left.
+
+    Examples
+    --------
+    >>> af = AttackGraph.from_edges("abc", [("a", "b"), ("b", "a"), ("b", "c"), ("c", "c")])
+    >>> sorted(ideal(af))
+    []
+    >>> af = AttackGraph.from_edges("abc", [("a", "b"), ("b", "a"), ("b", "b")])
+    >>> sorted(ideal(af))
+    ['a']
+    """
+    return af.names(_ideal_numbers(af))
+
+
+def find_extension(af: AttackGraph, semantics: str, include: int | None = None, exclude: int | None = None):
+    """The argument numbers of one extension that contains ``include`` and lacks ``exclude``, or None.
+
+    The arguments are given by number.  With ``include``, a witness of
+    credulous acceptance; with ``exclude``, a counter-example to sceptical
+    acceptance; with neither, some extension.  Each semantics has its own
+    method: the grounded labelling where it decides (grounded, complete
+    without ``include``, and any argument it labels IN or OUT for the
+    semantics whose extensions are complete); one SAT call for complete with
+    ``include`` and for stable; for preferred with ``include``, an admissible
+    set with the argument grown to a preferred one.  For preferred with
+    ``exclude``: find an admissible set without the argument that is inside
+    no preferred extension found so far, grow it to a preferred extension,
+    and stop when that one lacks the argument; every preferred extension
+    lacking it is inside none of the others, so the search ends with one
+    when there is one (the counter-example-guided loop of Dvořák, Järvisalo,
+    Wallner and Woltran, "Complexity-sensitive decision procedures for
+    abstract argumentation", AIJ 206, 2014).  Semi-stable and stage: see
+    :meth:`_Encoding.range_maximal`.
+    """
+    from ..names import semantics_name
+
+    semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
+    if semantics in ("grounded", "ideal") or (semantics == "complete" and include is None):
+        import numpy as np
+
+        found = _ideal_numbers(af) if semantics == "ideal" else np.flatnonzero(grounded_labels(af) == 1).tolist()
+        members = set(found)
+        ok = (include is None or include in members) and (exclude is None or exclude not in members)
+        return found if ok else None
+    mode = {"preferred": "admissible", "semistable": "complete", "stage": "conflict-free"}.get(semantics, semantics)
+    enc = _Encoding(af, mode, reduce=semantics != "stage")
+    try:
+        assumptions, keep = [], []  # keep: those that growing to a preferred extension keeps
+        for argument, member in ((include, True), (exclude, False)):
+            if argument is not None:
+                lit = enc.literal(argument, member)
+                if lit is None:
+                    return None
+                assumptions += lit
+                keep += lit if member else []
+        if semantics in ("semistable", "stage"):
+            members = enc.range_maximal(assumptions)
+        elif semantics != "preferred" or exclude is None:
+            members = enc.solve(assumptions)
+            if members is not None and semantics == "preferred":
+                members = enc.maximise(members, keep)
+        else:
+            gone = int(enc.pos[exclude])  # -1: grounded OUT, in no preferred extension
+            while (members := enc.solve(assumptions)) is not None:
+                members = enc.maximise(members, keep)
+                rest = [b + 1 for b in range(enc.m) if b not in set(members)]
+                if gone not in members or not rest:
+                    members = members if gone not in members else None
+                    break
+                enc.solver.add_clause(rest)  # the next one is inside no preferred extension found so far
+        return None if members is None else enc.numbers(members)
+    finally:
+        enc.close()
+
+
 def extensions(af: AttackGraph, semantics: str = "preferred") -> list[frozenset]:
     """Every extension of ``af`` under ``semantics`` (sorted: by size, then members).
 
-    ``semantics`` is one of ``grounded``, ``complete``, ``preferred`` and
-    ``stable``.  There may be exponentially many; ``grounded`` has exactly one.
+    ``semantics`` is one of :data:`EXTENSION_SEMANTICS`.  There may be
+    exponentially many; ``grounded`` and ``ideal`` have exactly one.
     """
     from ..names import semantics_name
 
     semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics == "grounded":
         return [grounded(af)]
+    if semantics == "ideal":
+        return [ideal(af)]
+    if semantics in ("semistable", "stage"):
+        enc = _Encoding(af, "complete" if semantics == "semistable" else "conflict-free", reduce=semantics != "stage")
+        try:
+            return _sorted(af, [enc.names(m) for m in enc.range_maximal_all()])
+        finally:
+            enc.close()
     enc = _Encoding(af, "admissible" if semantics == "preferred" else semantics)
     found = []
     try:
@@ -499,10 +776,7 @@ def extensions(af: AttackGraph, semantics: str = "preferred") -> list[frozenset]
                 members = enc.maximise(members)
             found.append(enc.names(members))
             outside = [b + 1 for b in range(enc.m) if b not in set(members)]
-            if semantics == "preferred":
-                block = outside  # the next one is no subset of this one
-            else:
-                block = [-(a + 1) for a in members] + outside
+            block = outside if semantics == "preferred" else enc.block(members)  # preferred: no subset of this one
             if not block:
                 break
             enc.solver.add_clause(block)
@@ -534,21 +808,34 @@ def extensions_reference(af: AttackGraph, semantics: str = "preferred") -> list[
     def admissible(s):
         return conflict_free(s) and all(defends(s, a) for a in s)
 
-    def complete(s):
-        return admissible(s) and all(a in s for a in args if defends(s, a))
+    def range_of(s):
+        return s | {b for a, b in attacks if a in s}
+
+    def range_maximal(sets):
+        ranges = {s: frozenset(range_of(s)) for s in sets}
+        distinct = set(ranges.values())
+        top = {r for r in distinct if not any(r < t for t in distinct)}
+        return [s for s in sets if ranges[s] in top]
 
     subsets = [frozenset(c) for k in range(len(args) + 1) for c in combinations(args, k)]
+    adm = [s for s in subsets if admissible(s)]
+    comp = [s for s in adm if all(a in s for a in args if defends(s, a))]
+    preferred = [s for s in adm if not any(s < t for t in adm)]
     if semantics == "stable":
         found = [s for s in subsets if conflict_free(s) and all(attacks_set(s, a) for a in args if a not in s)]
-    else:
-        comp = [s for s in subsets if complete(s)]
-        if semantics == "complete":
-            found = comp
-        elif semantics == "grounded":
-            found = [s for s in comp if all(s <= t for t in comp)]
-        else:
-            adm = [s for s in subsets if admissible(s)]
-            found = [s for s in adm if not any(s < t for t in adm)]
+    elif semantics == "complete":
+        found = comp
+    elif semantics == "grounded":
+        found = [s for s in comp if all(s <= t for t in comp)]
+    elif semantics == "preferred":
+        found = preferred
+    elif semantics == "semistable":
+        found = range_maximal(comp)
+    elif semantics == "stage":
+        found = range_maximal([s for s in subsets if conflict_free(s)])
+    else:  # ideal: the maximal admissible sets inside every preferred extension
+        inside = [s for s in adm if all(s <= p for p in preferred)]
+        found = [s for s in inside if not any(s < t for t in inside)]
     return _sorted(af, [af.names(s) for s in found])
 
 
@@ -578,29 +865,14 @@ def acceptance(af: AttackGraph, semantics: str = "preferred", exts=None) -> dict
 
 
 def credulous(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
-    """Whether ``argument`` belongs to some extension.
-
-    Under preferred and complete semantics this is one SAT call (an argument
-    is in some preferred extension iff it is in some complete one).
-    """
-    if semantics == "grounded":
-        return argument in grounded(af)
-    i = af.arguments.index(argument)
-    enc = _Encoding(af, "stable" if semantics == "stable" else "admissible")
-    try:
-        if enc.label[i] != 0:
-            return bool(enc.label[i] == 1) and enc.solve() is not None
-        return enc.solve([int(list(enc.core).index(i)) + 1]) is not None
-    finally:
-        enc.close()
+    """Whether ``argument`` (a name) belongs to some extension; see :func:`find_extension`."""
+    return find_extension(af, semantics, include=af.arguments.index(argument)) is not None
 
 
 def sceptical(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
-    """Whether ``argument`` belongs to every extension (see :func:`acceptance`)."""
-    if semantics in ("grounded", "complete"):
-        return argument in grounded(af)
-    exts = extensions(af, semantics)
-    return bool(exts) and all(argument in e for e in exts)
+    """Whether ``argument`` belongs to every extension, of which there is one at least (see :func:`acceptance`)."""
+    lacking = find_extension(af, semantics, exclude=af.arguments.index(argument))
+    return lacking is None and find_extension(af, semantics) is not None
 
 
 def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
@@ -614,7 +886,7 @@ def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
         return ExtensionResult(semantics, [[a for a, v in status.items() if v == IN]], status)
     order = {a: i for i, a in enumerate(af.arguments)}
     exts = extensions(af, semantics)
-    status = labelling(af, exts[0]) if semantics == "grounded" else acceptance(af, semantics, exts)
+    status = labelling(af, exts[0]) if semantics == "ideal" else acceptance(af, semantics, exts)
     claims, seen = [], set()
     for e in exts:  # inferences (undercut relations) are not reported
         members = frozenset(e) - af.inferences
