@@ -116,23 +116,28 @@ def read_af(path):
     """The framework in the file ``path`` as an AttackGraph, its arguments named as in the file.
 
     An ``.apx`` file is ASPARTIX's (:mod:`argmap.io.aspartix`), its arguments
-    named as written; any other is ICCMA 2023's (:mod:`argmap.io.iccma`), its
-    arguments numbered from 1.  The one place that reads a file for ``solve``.
+    named as written and taken in the order of their names; any other is
+    ICCMA 2023's (:mod:`argmap.io.iccma`), its arguments numbered from 1 and
+    taken in that order.  Both are read by the fast whole-text readers
+    (``parse_framework``), which leave every mistake to the line-by-line
+    ones.  The one place that reads a file for ``solve``.
     """
     import numpy as np
 
     from .._files import read_text
+    from ..io import aspartix, iccma
     from .extensions import AttackGraph
 
     text = read_text(path)
     if str(path).lower().endswith(".apx"):
-        from ..io import aspartix
-
-        arguments, attacks, _supports = aspartix.parse(text, path, bipolar=False)
-        return AttackGraph.from_edges(list(arguments), attacks)
-    from ..io import iccma
-
-    n, attacks = iccma.parse(text, path)
-    ends = np.array(attacks, dtype=np.int64).reshape(-1, 2) - 1
+        parsed = aspartix.parse_framework(text, path, bipolar=False)
+        order = np.arange(len(parsed.names))  # the names come sorted
+    else:
+        parsed = iccma.parse_framework(text, path)
+        order = np.argsort(np.array(parsed.names, dtype=np.int64), kind="stable")  # "10" after "9"
+    n = len(parsed.names)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    ends = rank[np.asarray(parsed.attacks, dtype=np.int64).reshape(-1, 2)]
     codes = np.unique(ends[:, 0] * max(n, 1) + ends[:, 1])  # sorted, no repeats, as AttackGraph.from_edges
-    return AttackGraph([str(i) for i in range(1, n + 1)], codes // max(n, 1), codes % max(n, 1))
+    return AttackGraph([parsed.names[i] for i in order], codes // max(n, 1), codes % max(n, 1))
