@@ -155,10 +155,10 @@ def test_radix_order_is_a_stable_sort(span):
     """The CSR behind grounded sorts attack sources 16 bits at a time; it must agree with a stable sort."""
     import numpy as np
 
-    from argmap.semantics.extensions import _order_by
+    from argmap.semantics.indexing import order_by
 
     keys = np.random.default_rng(span).integers(0, span, 5000)
-    assert np.array_equal(_order_by(keys), np.argsort(keys, kind="stable"))
+    assert np.array_equal(order_by(keys), np.argsort(keys, kind="stable"))
 
 
 def test_grounded_on_a_graph_wider_than_16_bits_equals_the_definition():

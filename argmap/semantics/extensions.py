@@ -88,6 +88,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from .indexing import distinct, gather, order_by
+
 __all__ = [
     "AttackGraph",
     "ExtensionResult",
@@ -287,45 +289,6 @@ def _sorted(af: AttackGraph, exts) -> list[frozenset]:
 # --- grounded ---------------------------------------------------------------------------
 
 
-def _gather(ptr, items, nodes):
-    """``items[ptr[v]:ptr[v+1]]`` for every v in ``nodes``, concatenated."""
-    import numpy as np
-
-    starts, ends = ptr[nodes], ptr[nodes + 1]
-    lengths = ends - starts
-    total = int(lengths.sum())
-    if total == 0:
-        return items[:0]
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    return items[offsets + np.arange(total)]
-
-
-def _order_by(keys):
-    """A stable sorting permutation of non-negative integer ``keys``: a radix sort on 16-bit digits.
-
-    numpy sorts 16-bit integers by radix, in linear time; two or three such
-    passes sort argument numbers several times faster than a comparison sort.
-    """
-    import numpy as np
-
-    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
-    top, shift = (int(keys.max()) if len(keys) else 0) >> 16, 16
-    while top:
-        digit = ((keys[order] >> shift) & 0xFFFF).astype(np.uint16)
-        order = order[np.argsort(digit, kind="stable")]
-        top, shift = top >> 16, shift + 16
-    return order
-
-
-def _distinct(values, stamp):
-    """``values`` without repeats, in linear time: each position of ``stamp`` keeps its last writer."""
-    import numpy as np
-
-    k = np.arange(len(values))
-    stamp[values] = k
-    return values[stamp[values] == k]
-
-
 def grounded_labels(af: AttackGraph):
     """The grounded labelling as an int8 array: 1 IN, 2 OUT, 0 UNDEC.
 
@@ -338,7 +301,7 @@ def grounded_labels(af: AttackGraph):
     import numpy as np
 
     n = len(af.arguments)
-    out_to = af.target[_order_by(af.source)]
+    out_to = af.target[order_by(af.source)]
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(af.source, minlength=n), out=ptr[1:])
     alive = np.bincount(af.target, minlength=n)
@@ -347,12 +310,12 @@ def grounded_labels(af: AttackGraph):
     frontier = np.flatnonzero(alive == 0)
     while len(frontier):
         label[frontier] = 1
-        hit = _gather(ptr, out_to, frontier)
-        hit = _distinct(hit[label[hit] == 0], stamp)
+        hit = gather(ptr, out_to, frontier)
+        hit = distinct(hit[label[hit] == 0], stamp)
         label[hit] = 2
-        nxt = _gather(ptr, out_to, hit)
+        nxt = gather(ptr, out_to, hit)
         np.subtract.at(alive, nxt, 1)
-        nxt = _distinct(nxt, stamp)
+        nxt = distinct(nxt, stamp)
         frontier = nxt[(alive[nxt] == 0) & (label[nxt] == 0)]
     return label
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .indexing import distinct, gather, order_by
+
 __all__ = ["Framework", "Arrays", "KINDS"]
 
 #: Relation kinds, in the order of their codes in :attr:`Arrays.kind`.
@@ -247,7 +249,6 @@ class Arrays:
         """
         import numpy as np
 
-        from .extensions import _distinct, _gather, _order_by
 
         n, r = len(self.claims), len(self.relations)
         if r == 0:
@@ -255,7 +256,7 @@ class Arrays:
         size = n + r
         rows = np.concatenate([self.premise, n + np.arange(r)])  # premise -> relation -> target
         cols = np.concatenate([n + self.premise_relation, np.where(self.kind == 2, n + self.target, self.target)])
-        out_to = cols[_order_by(rows)]
+        out_to = cols[order_by(rows)]
         ptr = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=size), out=ptr[1:])
         entering = np.bincount(cols, minlength=size)
@@ -263,9 +264,9 @@ class Arrays:
         frontier, gone = np.flatnonzero(entering == 0), 0
         while len(frontier):
             gone += len(frontier)
-            hit = _gather(ptr, out_to, frontier)
+            hit = gather(ptr, out_to, frontier)
             np.subtract.at(entering, hit, 1)
-            hit = _distinct(hit, stamp)
+            hit = distinct(hit, stamp)
             frontier = hit[entering[hit] == 0]
         return gone == size
 
