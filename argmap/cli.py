@@ -27,7 +27,7 @@ FLAGS = {
     "graph": "--graph IRI", "graph_store": "--graph-store", "timeout": "--timeout", "allow_update": "--allow-update",
     "create_store": "argmap load MAP --store DIR", "what_if": "--what-if", "params": "--param",
     "named_queries": "argmap query --list", "write": "--write", "output": "-o FILE", "source": "--source FILE",
-    "format": "--format",
+    "format": "--format", "argument": "-a ARG", "tasks": "argmap solve --problems",
 }
 EXIT_INTERNAL = 3
 

@@ -205,7 +205,7 @@ def test_solve_agrees_with_the_library_on_small_frameworks(tmp_path):
     (["-p", "DX-PR", "-a", "1"], "argmap: error: unknown task 'DX-PR'; did you mean 'DC-PR', 'DS-PR' or 'SE-PR'? "
                                  "(argmap solve --problems lists them)"),
     (["-p", "DC-PR"], "argmap: error: DC-PR asks about an argument: give -a ARG"),
-    (["-p", "SE-PR", "-a", "1"], "argmap: error: SE-PR takes no argument (-a)"),
+    (["-p", "SE-PR", "-a", "1"], "argmap: error: SE-PR asks about no argument: leave out -a ARG"),
     (["-p", "DC-PR", "-a", "4"], "argmap: error: {path}: no argument '4' (the arguments: 1..3)"),
     ([], "argmap: error: give -p TASK and -f FILE (argmap solve --problems lists the tasks)"),
 ])

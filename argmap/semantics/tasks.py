@@ -57,12 +57,13 @@ def solve(path, task: str, argument: str | None = None) -> Answer:
     from ..names import did_you_mean
 
     if task.upper() not in TASKS:
-        raise UsageError(f"unknown task {task!r}{did_you_mean(task, TASKS)} (argmap solve --problems lists them)")
+        raise UsageError(f"unknown task {task!r}{did_you_mean(task, TASKS)} ({{tasks}} lists them)",
+                         arguments=("tasks",))
     task = task.upper()
     if task.startswith("SE") and argument is not None:
-        raise UsageError(f"{task} takes no argument (-a)")
+        raise UsageError(f"{task} asks about no argument: leave out {{argument}}", arguments=("argument",))
     if not task.startswith("SE") and argument is None:
-        raise UsageError(f"{task} asks about an argument: give -a ARG")
+        raise UsageError(f"{task} asks about an argument: give {{argument}}", arguments=("argument",))
     af = read_af(path)
     if argument is not None:
         argument = str(argument).strip()
