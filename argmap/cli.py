@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .errors import ArgmapError
 from .io import formats
+from .names import EXTENSION_NAMES, GRADUAL_NAMES
 
 __all__ = ["cli", "main"]
 
@@ -101,8 +102,8 @@ def _check_trailing(args, trailing, maps_optional):
         raise UsageError(f"the arguments are in the wrong order: {usage}, and {last} is a map file")
 
 
-_GRADUAL = ("dfquad", "qe", "euler", "hcat")
-_SEMANTICS = (*_GRADUAL, "grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
+_GRADUAL = GRADUAL_NAMES
+_SEMANTICS = (*GRADUAL_NAMES, *EXTENSION_NAMES)
 
 
 class _Semantics(click.Choice):
@@ -203,8 +204,7 @@ def _csv(header, rows) -> str:
 @cli.command()
 @map_source()
 @click.option("--semantics", type=_Semantics(_SEMANTICS), default="dfquad", show_default=True,
-              help="Gradual (dfquad, qe, euler, hcat) or extension (grounded, complete, preferred, stable, semistable, "
-                   "stage, ideal) semantics; "
+              help=f"Gradual ({', '.join(GRADUAL_NAMES)}) or extension ({', '.join(EXTENSION_NAMES)}) semantics; "
                    "the ontology's names (DFQuAD, am:Grounded) work too.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--support", default="none", show_default=True,

@@ -19,29 +19,54 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .errors import UsageError
 from .namespace import NAMESPACE, local_name
 
-__all__ = ["SEMANTICS_IRI", "AM", "claim_id", "semantics_name", "semantics_iri", "did_you_mean"]
+__all__ = ["Semantics", "SEMANTICS", "GRADUAL_NAMES", "EXTENSION_NAMES", "SEMANTICS_IRI", "AM", "claim_id", "semantics_name", "semantics_iri", "did_you_mean"]
 
 AM = NAMESPACE
 
+
+@dataclass(frozen=True)
+class Semantics:
+    """One semantics argmap computes: how the command line names it, its kind, its ontology individual, its paper.
+
+    ``kind`` is ``gradual`` (strengths in [0, 1]) or ``extension`` (Dung's
+    sets of arguments); ``term`` is the local name of its ``am:`` individual;
+    ``code`` its abbreviation in the ICCMA tasks (``PR`` in ``DC-PR``), for
+    the extension semantics.
+    """
+
+    name: str
+    kind: str
+    term: str
+    paper: str
+    code: str = ""
+
+
+#: Every semantics argmap computes, by command-line name, in the order the command line lists them: the one
+#: registry that the CLI, the queries' parameters, stored evaluations and ``argmap solve`` read.
+SEMANTICS = {s.name: s for s in (
+    Semantics("dfquad", "gradual", "DFQuAD", "Rago, Toni, Aurisicchio and Baroni, KR 2016"),
+    Semantics("qe", "gradual", "QuadraticEnergy", "Potyka, KR 2018"),
+    Semantics("euler", "gradual", "EulerBased", "Amgoud and Ben-Naim, ECSQARU 2017"),
+    Semantics("hcat", "gradual", "HCategorizer", "Besnard and Hunter, AIJ 128, 2001; Amgoud et al., 2017"),
+    Semantics("grounded", "extension", "Grounded", "Dung, AIJ 77, 1995", "GR"),
+    Semantics("complete", "extension", "Complete", "Dung, AIJ 77, 1995", "CO"),
+    Semantics("preferred", "extension", "Preferred", "Dung, AIJ 77, 1995", "PR"),
+    Semantics("stable", "extension", "Stable", "Dung, AIJ 77, 1995", "ST"),
+    Semantics("semistable", "extension", "SemiStable", "Caminada, COMMA 2006", "SST"),
+    Semantics("stage", "extension", "Stage", "Verheij, NAIC 1996", "STG"),
+    Semantics("ideal", "extension", "Ideal", "Dung, Mancarella and Toni, AIJ 171, 2007", "ID"),
+)}
 #: Each semantics' command-line name and the local name of its individual in the ontology (``am:DFQuAD``).
-SEMANTICS_IRI = {
-    "dfquad": "DFQuAD",
-    "qe": "QuadraticEnergy",
-    "euler": "EulerBased",
-    "hcat": "HCategorizer",
-    "grounded": "Grounded",
-    "complete": "Complete",
-    "preferred": "Preferred",
-    "stable": "Stable",
-    "semistable": "SemiStable",
-    "stage": "Stage",
-    "ideal": "Ideal",
-}
+SEMANTICS_IRI = {s.name: s.term for s in SEMANTICS.values()}
+#: The command-line names of the gradual semantics, and of the extension semantics.
+GRADUAL_NAMES = tuple(n for n, s in SEMANTICS.items() if s.kind == "gradual")
+EXTENSION_NAMES = tuple(n for n, s in SEMANTICS.items() if s.kind == "extension")
 
 
 def did_you_mean(name: str, candidates, show=repr) -> str:

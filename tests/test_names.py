@@ -265,3 +265,15 @@ def test_resolve_params_leaves_iris_prefixed_names_and_quoted_literals_alone():
     assert resolve_params(text, {"target": "alpha"}, claims) == {"target": "<urn:x#a>"}
     assert resolve_params(text, {"target": "urn:x#r"}, claims) == {"target": "urn:x#r"}  # an IRI that is no claim
     assert param_docs(text) == {"target": "a claim or relation IRI", "who": "a speaker"}
+
+
+def test_the_semantics_registry_is_what_the_code_computes():
+    from argmap.names import EXTENSION_NAMES, GRADUAL_NAMES, SEMANTICS, SEMANTICS_IRI
+    from argmap.semantics.extensions import EXTENSION_SEMANTICS
+    from argmap.semantics.gradual import GRADUAL
+    from argmap.semantics.tasks import TASKS
+
+    assert GRADUAL_NAMES == ("dfquad", "qe", "euler", "hcat") and tuple(GRADUAL) == GRADUAL_NAMES
+    assert EXTENSION_SEMANTICS == EXTENSION_NAMES and len(EXTENSION_NAMES) == 7
+    assert {t.split("-")[1] for t in TASKS} == {s.code for s in SEMANTICS.values() if s.kind == "extension"}
+    assert SEMANTICS_IRI["semistable"] == "SemiStable" and all(s.paper for s in SEMANTICS.values())

@@ -24,11 +24,9 @@ __all__ = [
     "extensions_of",
 ]
 
+from ..names import EXTENSION_NAMES, GRADUAL_NAMES
 from .extensions import ExtensionResult
 from .gradual import SEMANTICS, GradualResult, dfquad, dfquad_reference, evaluate, score
-
-GRADUAL_NAMES = tuple(SEMANTICS)
-EXTENSION_NAMES = ("grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
 
 
 def extensions_of(amap, semantics: str = "grounded", support=None) -> ExtensionResult:

@@ -88,6 +88,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from ..names import EXTENSION_NAMES, semantics_name
 from .indexing import distinct, gather, order_by
 
 __all__ = [
@@ -110,7 +111,7 @@ __all__ = [
     "sceptical",
 ]
 
-EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semistable", "stage", "ideal")
+EXTENSION_SEMANTICS = EXTENSION_NAMES
 SUPPORT_ATTACKS = ("supported", "secondary", "mediated")
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
@@ -671,8 +672,6 @@ def find_extension(af: AttackGraph, semantics: str, include: int | None = None, 
     abstract argumentation", AIJ 206, 2014).  Semi-stable and stage: see
     :meth:`_Encoding.range_maximal`.
     """
-    from ..names import semantics_name
-
     semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics in ("grounded", "ideal") or (semantics == "complete" and include is None):
         import numpy as np
@@ -718,8 +717,6 @@ def extensions(af: AttackGraph, semantics: str = "preferred") -> list[frozenset]
     ``semantics`` is one of :data:`EXTENSION_SEMANTICS`.  There may be
     exponentially many; ``grounded`` and ``ideal`` have exactly one.
     """
-    from ..names import semantics_name
-
     semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics == "grounded":
         return [grounded(af)]
@@ -840,8 +837,6 @@ def sceptical(af: AttackGraph, argument, semantics: str = "preferred") -> bool:
 
 def solve(af: AttackGraph, semantics: str) -> ExtensionResult:
     """The extensions of ``af`` under ``semantics``, members in argument order, with each one's status."""
-    from ..names import semantics_name
-
     semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics == "grounded":  # the labelling gives both at once
         labels = grounded_labels(af).tolist()

@@ -77,6 +77,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..names import semantics_name
 from .framework import Arrays, Framework
 
 __all__ = [
@@ -371,8 +372,6 @@ def evaluate(fw, semantics: str = "dfquad", *, reference: bool = False, tol: flo
     >>> round(evaluate(fw, "hcat").scores["a"], 6)
     0.277778
     """
-    from ..names import semantics_name
-
     sem = GRADUAL[semantics_name(semantics, among=GRADUAL)]
     if reference:
         fw = fw.to_framework() if isinstance(fw, Arrays) else fw
@@ -494,7 +493,6 @@ def score(amap, semantics: str = "dfquad") -> GradualResult:
     On a terminal, scoring that takes longer than a second shows its rounds
     (see :mod:`argmap.progress`).
     """
-    from ..names import semantics_name
     from ..progress import progress
 
     semantics = semantics_name(semantics, among=SEMANTICS)

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..names import SEMANTICS
+
 __all__ = ["TASKS", "FORMATS", "Answer", "solve", "decide", "answer_lines", "read_af"]
 
-_SEMANTICS = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable", "SST": "semistable",
-              "STG": "stage", "ID": "ideal"}
+_SEMANTICS = {s.code: s.name for s in SEMANTICS.values() if s.code}
 _QUERIED = ("CO", "PR", "ST", "SST", "STG", "ID")  # grounded has no DC or DS task: SE-GR answers them
 
 #: Every task argmap solves, in the order ``argmap solve --problems`` lists them.
