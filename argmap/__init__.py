@@ -177,7 +177,7 @@ def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 
     """
     from .anchor import AnchorReport, proposals, reanchorings, store
     from .io import write as write_map
-    from .semantics.evaluation import writable_target
+    from .io import writable_target
     from .validation import read_source_text
 
     target = None if write is None else writable_target(write, "quotes")  # fail before any work

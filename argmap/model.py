@@ -549,7 +549,7 @@ class ArgumentMap:
         """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted; an acceptance word stands for its 1 or 0."""
         from rdflib import RDF
 
-        from .semantics.evaluation import stored
+        from .evaluations import stored
 
         out: dict[str, list[dict]] = {}
         for ev in self.graph.subjects(RDF.type, AM.Evaluation):

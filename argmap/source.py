@@ -246,7 +246,7 @@ class MapSource:
     # --- writing scores back ----------------------------------------------------------------
     def file_target(self, output=None) -> str | None:
         """The RDF file evaluations go into: ``output``, or the one MAP file; None for a store or a server."""
-        from .semantics.evaluation import writable_target
+        from .io import writable_target
 
         if not (self.paths or output):
             return None
@@ -257,7 +257,7 @@ class MapSource:
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:
         """Store ``values`` as evaluations where the map lives (or in the file ``output``); ``(count, where)``."""
         from .names import semantics_iri
-        from .semantics.evaluation import save
+        from .io import save_evaluations as save
 
         target = self.file_target(output)
         if target is not None:
@@ -293,7 +293,7 @@ def _evaluation_lines(semantics: str, values: dict) -> list[str]:
     """The evaluations as N-Triples lines, with what RDFS entails of them by the ontology (as a push stores)."""
     import rdflib
 
-    from .semantics.evaluation import add_evaluations
+    from .evaluations import add_evaluations
 
     g = rdflib.Graph()
     add_evaluations(g, semantics, values)

@@ -67,7 +67,7 @@ def test_write_stores_evaluations_queryable_by_sparql(tmp_path, run_cli):
     assert run_cli("score", out, "--write").returncode == 0
     assert run_cli("score", out, "--semantics", "grounded", "--write").returncode == 0
     from argmap import load
-    from argmap.semantics.evaluation import evaluations
+    from argmap.evaluations import evaluations
 
     g = load(out).graph
     assert len(evaluations(g, "dfquad")) == 9

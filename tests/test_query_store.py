@@ -52,7 +52,7 @@ def _rows(result):
 def datasets(tmp_path_factory):
     """The bundled map with stored DF-QuAD evaluations, alone and merged with two more maps."""
     import argmap
-    from argmap.semantics.evaluation import save
+    from argmap.io import save_evaluations as save
 
     folder = tmp_path_factory.mktemp("maps")
     scored = folder / "trump-kim-scored.ttl"
@@ -118,7 +118,7 @@ def _expected(paths, query):
 
     import argmap
     from argmap.io import read_graph
-    from argmap.semantics.evaluation import evaluations
+    from argmap.evaluations import evaluations
 
     amap = argmap.load(*paths)
     claims, rels = amap.claims, amap.relations

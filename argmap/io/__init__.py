@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 import re
 from pathlib import Path
 
-from ..errors import FormatError
+from ..errors import FormatError, UsageError
+from ..evaluations import add_evaluations
 
-__all__ = ["Format", "register", "get_format", "guess_format", "formats", "read_graph", "dumps", "write"]
+__all__ = ["Format", "register", "get_format", "guess_format", "formats", "read_graph", "dumps", "write",
+           "writable_target", "save_evaluations"]
 
 
 @dataclass(frozen=True)
@@ -213,3 +215,24 @@ register("gexf", ".gexf", suffixes=(".gexf",), readable=False, xml=True)
 register("aspartix", ".aspartix", suffixes=(".apx",), aliases=("apx",), writable=False, framework=True)
 register("bag", ".aspartix", suffixes=(".bag",), writable=False, framework=True)
 register("iccma", ".iccma", suffixes=(".af", ".i23"), aliases=("iccma23", "iccma2023"), writable=False, framework=True)
+
+
+def writable_target(path, what: str = "evaluations") -> str:
+    """``path`` if argmap can write it as RDF (by suffix); UsageError otherwise, saying it cannot store ``what``."""
+    fmt = guess_format(path)
+    if "rdflib" not in fmt.options or not fmt.writable:
+        raise UsageError(f"cannot store {what} in the {fmt.name} format; give {{output}}.ttl (or .nt, .rdf, .jsonld)",
+                         path=str(path), arguments=("output",))
+    return str(path)
+
+
+def save_evaluations(amap, semantics: str, values: dict, path) -> int:
+    """Add the evaluations (:func:`argmap.evaluations.add_evaluations`) to ``amap``'s graph and write it to ``path``.
+
+    The file is written atomically, as RDF (its format from its suffix);
+    returns the number of evaluations stored.
+    """
+    n = add_evaluations(amap.graph, semantics, values)
+    write(amap, writable_target(path))
+    return n
+

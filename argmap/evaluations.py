@@ -16,18 +16,20 @@ accepted claim and 0 for the others, and how the claim fares as
 extension, accepted), ``"credulous"`` (in some) or ``"rejected"``.  Storing a
 semantics again replaces its earlier evaluations, so the output depends only
 on the map and the semantics.
+
+This is the encoding only; writing a map with its evaluations to a file is
+:func:`argmap.io.save_evaluations`'.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..namespace import NAMESPACE
-from ..names import SEMANTICS_IRI as _SEMANTICS_IRI
-from ..names import semantics_name
+from .namespace import NAMESPACE
+from .names import SEMANTICS_IRI as _SEMANTICS_IRI
+from .names import semantics_name
 
-__all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored", "writable_target", "save"]
-
+__all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored"]
 
 
 def _iri(local):
@@ -97,24 +99,3 @@ def evaluations(graph, semantics: str) -> dict:
             value = value.toPython()
             out[str(claim)] = float(value) if isinstance(value, Decimal) else value
     return out
-
-
-def writable_target(path, what: str = "evaluations") -> str:
-    """``path`` if argmap can write it as RDF (by suffix); UsageError otherwise, saying it cannot store ``what``."""
-    from ..errors import UsageError
-    from ..io import guess_format
-
-    fmt = guess_format(path)
-    if "rdflib" not in fmt.options or not fmt.writable:
-        raise UsageError(f"cannot store {what} in the {fmt.name} format; give -o FILE.ttl (or .nt, .rdf, .jsonld)",
-                         path=str(path))
-    return str(path)
-
-
-def save(amap, semantics: str, values: dict, path) -> int:
-    """Add the evaluations to ``amap``'s graph and write the graph to ``path`` atomically."""
-    from ..io import write
-
-    n = add_evaluations(amap.graph, semantics, values)
-    write(amap, writable_target(path))
-    return n
