@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "source_pane", "verdict", "render_html",
-           "render_dot", "render_static", "picture_format", "render"]
+           "render_dot", "render_static", "picture_format", "render", "neighbours", "part_of", "levels_of"]
 
 #: Okabe-Ito colours.
 KIND_COLOURS = {
@@ -94,7 +94,7 @@ class View:
     note: str | None = None
 
 
-def _neighbours(amap):
+def neighbours(amap):
     """Claims one relation away from a claim, either way (an undercut reaches the relation's ends), sorted.
 
     A function of the claim.  Which claims each relation touches is worked
@@ -135,7 +135,7 @@ def _neighbours(amap):
     return near
 
 
-def _part(amap, keep: set):
+def part_of(amap, keep: set):
     """The map restricted to the claims ``keep`` and the relations among them, as a small rdflib map."""
     from itertools import compress
 
@@ -194,7 +194,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
     total = len(amap.claims)
     if options.focus is None and options.top is None and total <= LARGE:
         return View(amap, scores, status)
-    near = _neighbours(amap)
+    near = neighbours(amap)
     if options.focus is not None:
         seeds = [amap.find_claim(options.focus)]
         what = (f"the claims within {options.depth} relation{'s' if options.depth != 1 else ''} of "
@@ -211,7 +211,7 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
         nxt = nxt[: max(0, PART - len(keep))]
         keep.update(dict.fromkeys(nxt))
         frontier = nxt
-    part = _part(amap, set(keep))
+    part = part_of(amap, set(keep))
     note = (f"Showing {len(part.claims)} of {total} claims: {what}. Draw another part with "
             "argmap render --focus CLAIM --depth N, or --top N.")
     return View(part, {c: scores[c] for c in part.claims}, {c: status[c] for c in part.claims}, note)
@@ -314,7 +314,7 @@ def _box(label: str, strength: float) -> tuple[float, float]:
     return widest * size + 2 * margin + 2, len(lines) * LINE_HEIGHT * size + 2 * margin + 2
 
 
-def _levels(amap) -> dict[str, int]:
+def levels_of(amap) -> dict[str, int]:
     """Rows for the hierarchical layout, counted from the main thesis.
 
     A relation sits one row below its target and its premises one row below
@@ -374,7 +374,7 @@ def _positions(amap, levels: dict[str, int], boxes: dict[str, tuple[float, float
                area: tuple[int, int] = MAP_AREA, readable: float = 0.0) -> tuple[float, dict[str, tuple[int, int]]]:
     """Fixed positions for the hierarchical layout, computed once, in Python.
 
-    Rows come from :func:`_levels`, top to bottom.  Within a row, nodes are
+    Rows come from :func:`levels_of`, top to bottom.  Within a row, nodes are
     ordered by the mean position of what they point to in the rows above
     (the barycentre heuristic of Sugiyama, Tagawa and Toda, "Methods for
     visual understanding of hierarchical system structures", IEEE SMC 1981).
@@ -563,7 +563,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
     info = amap.annotations()
     base = amap.base_scores()
     net = Network(directed=True)
-    levels = _levels(amap)
+    levels = levels_of(amap)
     extension = "grounded" + (f" ({options.support})" if options.support not in (None, "", "none") else "")
     for cid, c in amap.claims.items():
         s = scores.get(cid, 0.0)

@@ -43,6 +43,7 @@ __all__ = [
     "claim_labels",
     "parse_params",
     "syntax_error_line",
+    "sparql_term",
     "to_json",
     "to_csv",
     "to_tsv",
@@ -154,7 +155,7 @@ def syntax_error_line(message: str) -> int | None:
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def _term(value: str, declared: set) -> str:
+def sparql_term(value: str, declared: set) -> str:
     """A parameter value as a SPARQL term.
 
     ``<iri>``, ``"literal"`` (with ``@lang`` or ``^^type``), numbers and
@@ -217,7 +218,7 @@ def resolve_params(text: str, params: dict, claims) -> dict:
     out, known = dict(params), None
     for name, value in params.items():
         kind, v = _param_kind(name, docs.get(name, "")), value.strip()
-        term = _term(v, declared)
+        term = sparql_term(v, declared)
         if kind is None or term == v and not (_NUMBER.fullmatch(v) or v in ("true", "false")):
             continue  # an <IRI>, a prefixed name or a quoted literal is meant as written
         if kind == "semantics":
@@ -248,7 +249,7 @@ def bind_params(text: str, params: dict) -> str:
     for name in params:
         if not re.search(rf"[?$]{name}\b", text):
             raise UsageError(f"the query has no variable ?{name} for {{params}} {name}", arguments=("params",))
-    block = " ".join(f"VALUES ?{n} {{ {_term(v, declared)} }}" for n, v in params.items())
+    block = " ".join(f"VALUES ?{n} {{ {sparql_term(v, declared)} }}" for n, v in params.items())
     m = _first_brace(text)
     if m is None:
         raise QueryError("the query has no WHERE group to bind parameters in")

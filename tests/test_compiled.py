@@ -206,16 +206,16 @@ def _reference_part_relations(amap, keep):
 
 
 def test_neighbours_and_parts_equal_the_references(maps):
-    from argmap.drawing import _neighbours, _part
+    from argmap.drawing import neighbours, part_of
 
     rng = random.Random(7)
     for amap in maps:
-        near = _neighbours(amap)
+        near = neighbours(amap)
         for claim in amap.claims:
             assert near(claim) == _reference_neighbours(amap, claim), claim
         for _ in range(5):
             keep = set(rng.sample(sorted(amap.claims), max(1, len(amap.claims) // 2)))
-            part = _part(amap, keep)
+            part = part_of(amap, keep)
             assert set(part.relations) == _reference_part_relations(amap, keep)
             assert set(part.claims) == keep | set(amap.main_theses)  # the thesis is always drawn
 
@@ -257,14 +257,14 @@ def test_acyclic_maps_are_recognised(maps):
 
 
 def test_sparse_product_equals_the_dense_one():
-    from argmap.semantics.gradual import _Sparse
+    from argmap.semantics.gradual import SparseMatrix
 
     rng = np.random.default_rng(3)
     rows, cols = rng.integers(0, 7, 40), rng.integers(0, 11, 40)
     data, v = rng.random(40), rng.random(11)
     dense = np.zeros((7, 11))
     np.add.at(dense, (rows, cols), data)
-    assert np.allclose(_Sparse(rows, cols, data, 7) @ v, dense @ v, rtol=0, atol=1e-12)
+    assert np.allclose(SparseMatrix(rows, cols, data, 7) @ v, dense @ v, rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("seed", range(10))

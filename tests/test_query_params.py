@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import UsageError
-from argmap.sparql import _term, bind_params, parse_params, query_form, with_prefixes
+from argmap.sparql import sparql_term, bind_params, parse_params, query_form, with_prefixes
 from argmap.rdfs import rdfs_hierarchy
 
 
@@ -19,7 +19,7 @@ from argmap.rdfs import rdfs_hierarchy
     ('say "no"', '"say \\"no\\""'),
 ])
 def test_parameter_values_become_sparql_terms(value, term):
-    assert _term(value, set()) == term
+    assert sparql_term(value, set()) == term
 
 
 def test_bind_params_opens_the_where_group():

@@ -96,10 +96,10 @@ def test_encodings_on_hand_made_map():
 
 
 def test_hierarchical_rows_count_relations_from_the_thesis():
-    from argmap.drawing import _levels
+    from argmap.drawing import levels_of
 
     S = "http://example.org/small#"
-    rows = {k.removeprefix(S): v for k, v in _levels(ArgumentMap.load(DATA / "small.ttl")).items()}
+    rows = {k.removeprefix(S): v for k, v in levels_of(ArgumentMap.load(DATA / "small.ttl")).items()}
     # t; its relations s1, a1; their premises; s1's undercut u1 and a's support s2; u (moved from
     # odd row 3 to 4, as claims take even rows) and q
     assert rows == {"t": 0, "s1": 1, "a1": 1, "p1": 2, "p2": 2, "a": 2, "u1": 2, "u": 4, "s2": 3, "q": 4}

@@ -81,6 +81,7 @@ from ..names import semantics_name
 from .framework import Arrays, Framework
 
 __all__ = [
+    "SparseMatrix",
     "GradualResult",
     "GradualSemantics",
     "GRADUAL",
@@ -215,7 +216,7 @@ class _Counted:
         return self.update.x0()
 
 
-class _Sparse:
+class SparseMatrix:
     """A sparse matrix of ``rows`` x anything by its entries; ``m @ v`` sums ``data * v[cols]`` per row."""
 
     def __init__(self, rows, cols, data, height: int):
@@ -255,10 +256,10 @@ class _Update:
             cols, data, shape = arr.premise[j], (np.ones(len(j)) if self.product else arr.weight[j]), (2 * n, n)
         else:
             cols, data, shape = j, np.ones(len(j)), (2 * n, r)
-        self.matrix = _Sparse(rows, cols, data, shape[0])
+        self.matrix = SparseMatrix(rows, cols, data, shape[0])
         if not self.claim_level:
             j = np.flatnonzero(undercut)
-            self.undercut = _Sparse(arr.target[j], j, np.ones(len(j)), r) if len(j) else None
+            self.undercut = SparseMatrix(arr.target[j], j, np.ones(len(j)), r) if len(j) else None
             self.starts = arr.premise_ptr[:-1]
             self.weight = None if unweighted else arr.weight
 
