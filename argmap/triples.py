@@ -465,11 +465,12 @@ def _read_in_processes(parses: list) -> TripleIndex | None:
         ok = True
         return index
     finally:
-        for child, conn in children:
+        for (child, conn), reader in zip(children, readers):
             if not ok:
                 child.kill()
-            conn.close()
             child.join(timeout=5)
+            reader.join(timeout=5)  # the child's end is closed now: its reader stops before the pipe is closed
+            conn.close()
 
 
 def _receive(conn, box: list) -> None:
