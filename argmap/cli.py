@@ -102,7 +102,6 @@ def _check_trailing(args, trailing, maps_optional):
         raise UsageError(f"the arguments are in the wrong order: {usage}, and {last} is a map file")
 
 
-_GRADUAL = GRADUAL_NAMES
 _SEMANTICS = (*GRADUAL_NAMES, *EXTENSION_NAMES)
 
 
@@ -146,7 +145,7 @@ def cli():
 @map_source(default_bundled=True)
 @click.option("-o", "--output", help="The file to write [default: argmap.html, or argmap.svg/.png with --format].")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), help="Page or picture [default: from the suffix, else html].")
-@click.option("--semantics", type=_Semantics(_GRADUAL), default="dfquad", show_default=True,
+@click.option("--semantics", type=_Semantics(GRADUAL_NAMES), default="dfquad", show_default=True,
               help="Gradual semantics that sizes the claims.")
 @click.option("--color", type=click.Choice(["verdict", "status", "kind"]), default="verdict", show_default=True,
               help="Colour by verdict (strength raised above, kept at or lowered below the base score), by "
@@ -222,7 +221,7 @@ def score(source, semantics, fmt, support, write, output):
     import json
 
     from .errors import UsageError
-    from .semantics import GRADUAL_NAMES, extensions_of
+    from .semantics import extensions_of
     from .semantics import score as run
 
     if output and not write:
@@ -271,7 +270,7 @@ def score(source, semantics, fmt, support, write, output):
 
 @cli.command()
 @map_source(trailing=("claim",))
-@click.option("--semantics", type=_Semantics(_GRADUAL), default="dfquad", show_default=True)
+@click.option("--semantics", type=_Semantics(GRADUAL_NAMES), default="dfquad", show_default=True)
 @click.option("--what-if", "what_if", multiple=True, metavar="CLAIM=SCORE",
               help="Recompute with this base score (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

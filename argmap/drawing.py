@@ -607,12 +607,12 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
             net.add_edge(r.id, r.target, arrows={"to": {"enabled": True, "type": style["arrow"]}}, **common)
     if options.layout == "hierarchical":
         best = None
+        smallest = min((_font_size(scores.get(cid, 0.0)) for cid in amap.claims), default=FONT_SIZE[0])
         for width in WRAPS:  # the label width whose layout fills the pane best; the first of equals
             most = max(LINES, -(-LABEL_CHARS // width))
             labels = {cid: _wrap(c.label, width, most) for cid, c in amap.claims.items()}
             boxes = {cid: _box(labels[cid], scores.get(cid, 0.0)) for cid in labels}
             boxes.update(dict.fromkeys(undercut, (16, 16)))
-            smallest = min((_font_size(scores.get(cid, 0.0)) for cid in labels), default=FONT_SIZE[0])
             found = _positions(amap, levels, boxes, readable=READABLE / smallest)
             if best is None or found[0] > best[0][0]:
                 best = (found, labels)

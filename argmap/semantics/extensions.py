@@ -135,9 +135,19 @@ class AttackGraph:
         arguments = list(arguments)
         index = {a: i for i, a in enumerate(arguments)}
         ends = np.fromiter((index[x] for pair in attacks for x in pair), dtype=np.int64).reshape(-1, 2)
+        return cls.from_indices(arguments, ends[:, 0], ends[:, 1])
+
+    @classmethod
+    def from_indices(cls, arguments, source, target) -> "AttackGraph":
+        """From argument names and the attacks as arrays of argument numbers.
+
+        The attacks are kept sorted by attacker, then attacked, each once.
+        """
+        import numpy as np
+
         n = max(len(arguments), 1)
-        codes = np.unique(ends[:, 0] * n + ends[:, 1])  # sorted by attacker, then attacked; no repeats
-        return cls(arguments, codes // n, codes % n)
+        codes = np.unique(np.asarray(source, dtype=np.int64) * n + np.asarray(target, dtype=np.int64))
+        return cls(list(arguments), codes // n, codes % n)
 
     @classmethod
     def from_framework(cls, fw, support: str | tuple | None = None) -> "AttackGraph":
@@ -230,9 +240,7 @@ class AttackGraph:
             a, rel = attacks_by((kind == 2) & inference[np.where(kind == 2, target, 0)])
             src.append(a)
             dst.append(number[target[rel]])
-        width = max(n + len(names), 1)
-        codes = np.unique(np.concatenate(src) * width + np.concatenate(dst))
-        graph = cls(list(arr.claims) + names, codes // width, codes % width)
+        graph = cls.from_indices(list(arr.claims) + names, np.concatenate(src), np.concatenate(dst))
         graph.inferences = frozenset(names)
         return graph
 

@@ -141,5 +141,4 @@ def read_af(path):
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
     ends = rank[np.asarray(parsed.attacks, dtype=np.int64).reshape(-1, 2)]
-    codes = np.unique(ends[:, 0] * max(n, 1) + ends[:, 1])  # sorted, no repeats, as AttackGraph.from_edges
-    return AttackGraph([parsed.names[i] for i in order], codes // max(n, 1), codes % max(n, 1))
+    return AttackGraph.from_indices([parsed.names[i] for i in order], ends[:, 0], ends[:, 1])

@@ -83,9 +83,15 @@ def open_store(maps=(), *, store: str | None = None, endpoint: str | None = None
     if update_endpoint and not endpoint:
         raise UsageError("{update_endpoint} goes with {endpoint}", arguments=("update_endpoint", "endpoint"))
     if store:
-        return __getattr__("OxigraphStore")(store, create=False)
+        from .oxigraph import OxigraphStore
+
+        return OxigraphStore(store, create=False)
     if endpoint:
-        return __getattr__("EndpointStore")(endpoint, update_endpoint, timeout=timeout)
-    mem = __getattr__("MemoryStore")()
+        from .endpoint import EndpointStore
+
+        return EndpointStore(endpoint, update_endpoint, timeout=timeout)
+    from .memory import MemoryStore
+
+    mem = MemoryStore()
     mem.load(list(maps), format=format)
     return mem
