@@ -49,9 +49,9 @@ def __getattr__(name):
     # rdflib takes a fifth of a second to import: load the model on first use,
     # so that ``argmap --help`` stays fast.
     if name in ("ArgumentMap", "bundled_map_path"):
-        from . import model
+        from . import maps
 
-        return getattr(model, name)
+        return getattr(maps, name)
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
@@ -69,7 +69,7 @@ def load(*paths, format: str | None = None, source=None) -> "ArgumentMap":
     >>> amap.claims[amap.main_thesis].label
     'Be cautious at the Kim meeting'
     """
-    from .model import ArgumentMap
+    from .maps import ArgumentMap
 
     return ArgumentMap.load(*paths, format=format, source=source)
 
@@ -93,14 +93,9 @@ def load_framework(path, format: str | None = None):
     >>> [(af.claims[c].label, round(v, 3)) for c, v in argmap.score(af).ranking()]
     [('b', 0.8), ('a', 0.1)]
     """
-    from .io import get_format, guess_format
-    from .progress import files_label, progress
+    from .io import read_framework
 
-    fmt = get_format(format) if format else guess_format(path)
-    with progress(f"reading {files_label([path])}", total=1) as bar:
-        framework = fmt.read_framework(path)
-        bar.advance()
-    return framework
+    return read_framework(path, format)
 
 
 def info(amap: "ArgumentMap") -> dict:
@@ -245,9 +240,12 @@ def solve(path, task: str, argument: str | None = None):
     >>> argmap.solve(path, "DS-PR", "3")
     Answer(task='DS-PR', yes=False, extension=['2'])
     """
+    from .io.attackgraph import read_af
+    from .semantics.tasks import check_task
     from .semantics.tasks import solve as run
 
-    return run(path, task, argument)
+    task = check_task(task, argument)  # before the file is read
+    return run(read_af(path), task, argument, path=path)
 
 
 def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if: dict | None = None):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import InputError, ParseError
 
-__all__ = ["data_path", "file_of", "atomic_write", "read_text"]
+__all__ = ["data_path", "file_of", "atomic_write", "read_text", "bundled_map_path"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -93,3 +93,13 @@ def read_text(path) -> str:
     except UnicodeDecodeError as exc:
         line = 1 + data[: exc.start].count(b"\n")
         raise ParseError("not UTF-8 text", path=str(path), line=line) from None
+
+
+def bundled_map_path() -> Path:
+    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl`` (inside the package when installed).
+
+    >>> from argmap import bundled_map_path
+    >>> bundled_map_path().name, bundled_map_path().is_file()
+    ('trump-kim-meeting.ttl', True)
+    """
+    return data_path("graphs", "trump-kim-meeting.ttl")

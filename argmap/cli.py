@@ -63,7 +63,7 @@ def map_source(*, trailing: tuple = (), default_bundled: bool = False):
             maps = args[: len(args) - len(trailing)]
             kwargs.update(zip(trailing, args[len(maps):]))
             if default_bundled and not (maps or store or endpoint):
-                from .model import bundled_map_path
+                from ._files import bundled_map_path
 
                 maps = (bundled_map_path(),)
             source = MapSource(tuple(maps), store, endpoint, graph_iri, graph_store, kwargs.pop("fmt_in", None),
@@ -494,9 +494,9 @@ def import_(files, fmt, output, source):
 
     Example: argmap import debate.argdown --source article.txt -o debate.ttl
     """
-    from .model import ArgumentMap
+    from .io.loading import load
 
-    _emit_map(ArgumentMap.load(*files, format=fmt, source=source), output)
+    _emit_map(load(*files, format=fmt, source=source), output)
 
 
 @cli.command()
@@ -626,11 +626,11 @@ def anchor(map_path, source_file, fmt, top, threshold, write, output):
 
     from . import anchor_map
     from .errors import UsageError
-    from .model import ArgumentMap
+    from .io.loading import load
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
-    amap = ArgumentMap.load(map_path)
+    amap = load(map_path)
     report = anchor_map(amap, source_file, top=top, threshold=threshold,
                         write=(output or map_path) if write else None)
     if fmt == "json":
@@ -688,14 +688,15 @@ def solve(task, path, argument, witness, problems, formats):
     Example: argmap solve -p DS-PR -f graph.af -a 3 --witness
     """
     from .errors import UsageError
-    from .semantics.tasks import FORMATS, TASKS, answer_lines, solve
+    from . import solve as run
+    from .semantics.tasks import FORMATS, TASKS, answer_lines
 
     if problems or formats:
         click.echo(f"[{','.join(TASKS if problems else FORMATS)}]")
         return
     if not task or not path:
         raise UsageError("give -p TASK and -f FILE (argmap solve --problems lists the tasks)")
-    click.echo("\n".join(answer_lines(solve(path, task, argument), witness)))
+    click.echo("\n".join(answer_lines(run(path, task, argument), witness)))
 
 
 @cli.command("ontology-docs")

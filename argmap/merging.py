@@ -11,6 +11,15 @@ restatement with an MA-node; each keeps its own source and relations.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import rdflib
+from rdflib import DCTERMS, RDF, URIRef
+
+from .errors import MapError
+from .io.loading import load
+from .model import ArgumentMap
+from .vocab import AM
 
 __all__ = ["merge", "same_text_key"]
 
@@ -20,7 +29,7 @@ def same_text_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def merge(*paths, format: str | None = None, rephrase: bool = True):
+def merge(*paths, format: str | None = None, rephrase: bool = True, cls=ArgumentMap):
     """One :class:`~argmap.ArgumentMap` of the maps in ``paths``, each claim keeping its source.
 
     Parameters
@@ -31,21 +40,16 @@ def merge(*paths, format: str | None = None, rephrase: bool = True):
         The format of every file (else each file's suffix and content tell).
     rephrase : bool
         Link claims of different files that say the same thing with ``am:rephrases``.
+    cls : type
+        The class of the maps read and of the one returned.
     """
-    import rdflib
-    from rdflib import DCTERMS, RDF, URIRef
-
-    from .errors import MapError
-    from .model import ArgumentMap
-    from .vocab import AM
-
     if not paths:
         raise MapError("no map given")
     graph = rdflib.Graph()
     origin = {}
     for path in paths:
-        part = ArgumentMap.load(path, format=format)
-        source = URIRef(__import__("pathlib").Path(path).resolve().as_uri())
+        part = load(path, format=format, cls=cls)
+        source = URIRef(Path(path).resolve().as_uri())
         for node in [*part.claims, *part.relations]:
             if part.graph.value(URIRef(node), DCTERMS.source) is None:
                 part.graph.add((URIRef(node), DCTERMS.source, source))
@@ -54,7 +58,7 @@ def merge(*paths, format: str | None = None, rephrase: bool = True):
         for prefix, ns in part.graph.namespaces():
             graph.bind(prefix, ns, override=False)
         graph += part.graph
-    merged = ArgumentMap(graph, paths=paths)
+    merged = cls(graph, paths=paths)
     if rephrase:
         groups = {}
         for cid, c in merged.claims.items():

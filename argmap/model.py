@@ -104,20 +104,28 @@ class ArgumentMap:
         The map's triples; a new empty graph if omitted.
     paths : list of str, optional
         The files the graph was read from (used to point errors at a line).
+    index : argmap.triples.TripleIndex, optional
+        The triples the structure is read from, when the files were read
+        without rdflib; then ``load_graph()`` builds :attr:`graph` when it is
+        first asked for, and ``parts`` are the files as read (see
+        :func:`argmap.io.loading.read_parts`).
+
+    Maps are read from files by :func:`argmap.load` (:mod:`argmap.io.loading`).
 
     Examples
     --------
-    >>> from argmap import ArgumentMap
-    >>> amap = ArgumentMap.bundled()
+    >>> import argmap
+    >>> amap = argmap.load(argmap.bundled_map_path())
     >>> len(amap.claims) >= 16
     True
     >>> amap.main_thesis in amap.claims
     True
     """
 
-    def __init__(self, graph=None, *, paths=(), index=None, load_graph=None):
+    def __init__(self, graph=None, *, paths=(), index=None, load_graph=None, parts=()):
         self._graph = graph
         self._load_graph = load_graph
+        self._parts = parts
         self.paths = [str(p) for p in paths]
         if index is not None:
             self.__dict__["_index"] = index
@@ -145,39 +153,6 @@ class ArgumentMap:
 
         return from_graph(self.graph)
 
-    # --- loading -------------------------------------------------------------
-    @classmethod
-    def load(cls, *paths, format: str | None = None, source=None) -> "ArgumentMap":
-        """Read one or more files (format from each suffix) into one map.
-
-        Large Turtle, N-Triples and RDF/XML files are streamed through
-        Oxigraph, large AIF files read into a plain list of triples; neither
-        becomes an rdflib graph unless :attr:`graph` is asked for (see
-        :func:`argmap.triples.use_fast_reader`).  The answers are the same
-        either way.  ``source`` names the source text's file, in which an
-        Argdown file's quotes are found (instead of its front matter's).
-        """
-        from contextlib import nullcontext
-
-        from .progress import files_label, progress
-        from .triples import quiet_gc, read_parts, use_fast_reader
-
-        if not paths:
-            raise MapError("no map given")
-        fast = source is None and use_fast_reader(paths, format)
-        # without the cyclic collector, for the claims and relations that check builds too
-        bar = progress(f"reading {files_label(paths)}", total=len(paths))
-        with bar, (quiet_gc() if fast else nullcontext()):
-            if fast:
-                index, parts = read_parts(paths, format)
-                bar.advance(len(paths))
-                amap = cls(paths=paths, index=index, load_graph=lambda: _read_graphs(paths, format, parts))
-                amap._parts = parts
-            else:
-                amap = cls(_read_graphs(paths, format, bar=bar, check=True, source=source), paths=paths)
-            amap.check()
-        return amap
-
     def ntriples(self) -> list[str] | None:
         """The map's triples as N-Triples lines when it was read without rdflib, else None.
 
@@ -185,14 +160,9 @@ class ArgumentMap:
         """
         from .triples import ntriples_lines
 
-        if self._graph is not None or not getattr(self, "_parts", None):
+        if self._graph is not None or not self._parts:
             return None
         return ntriples_lines(self._parts)
-
-    @classmethod
-    def bundled(cls) -> "ArgumentMap":
-        """The map argmap ships: the 2018 op-ed on the Trump-Kim meeting."""
-        return cls.load(bundled_map_path())
 
     # --- the class tree --------------------------------------------------------
     @cached_property
@@ -375,7 +345,8 @@ class ArgumentMap:
         have that name; a miss suggests the nearest labels (see
         :func:`argmap.names.claim_id`).
 
-        >>> amap = ArgumentMap.bundled()
+        >>> import argmap
+        >>> amap = argmap.load(argmap.bundled_map_path())
         >>> amap.find_claim("be cautious at the  Kim meeting") == amap.main_thesis
         True
         """
@@ -586,15 +557,6 @@ class ArgumentMap:
             out[target]["relations"].append({"text": text, "scheme": self.label(scheme) if scheme else "", "open": open_q})
         return out
 
-    def _repr_html_(self) -> str:
-        """Jupyter shows the map as its interactive page, sandboxed in an iframe."""
-        import html
-
-        from .drawing import render_html
-
-        page = html.escape(render_html(self), quote=True)
-        return f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:0" sandbox="allow-scripts"></iframe>'
-
     def __len__(self) -> int:
         return len(self.claims)
 
@@ -648,52 +610,3 @@ class _Lazy(Mapping):
 
     def __repr__(self) -> str:
         return f"<{len(self)} items>"
-
-
-def _read_graphs(paths, format=None, parts=(), bar=None, check=False, source=None):
-    """The files in one rdflib graph, with the prefixes they declare.
-
-    ``parts`` may hold files already read into triple lists (see
-    :func:`argmap.triples.read_parts`), which are not read again.  With
-    ``check``, a file with an object of the wrong kind for its predicate
-    (a literal target, say) is an error at its line, as the fast reader makes it
-    (:func:`argmap.triples.misfit_error`).
-    """
-    import rdflib
-
-    from .io import read_graph
-    from .triples import graph_misfits, misfit_error
-
-    read = {path: triples for path, _name, triples in parts if triples is not None}
-    graph = rdflib.Graph()
-    for path in paths:
-        part = read.get(str(path)) or read_graph(path, format, source)
-        if source is not None:  # the quotes that came without offsets (Argdown's reader placed its own)
-            from .anchor import anchor_graph
-
-            anchor_graph(part, source, path)
-        misfits = graph_misfits(part) if check else None
-        if misfits:
-            raise misfit_error(path, misfits)
-        for prefix, ns in part.namespaces():
-            graph.bind(prefix, ns, override=False)
-        if str(path) in read:
-            for triple in part.rdflib_triples():
-                graph.add(triple)
-        else:
-            graph += part
-        if bar is not None:
-            bar.advance()
-    return graph
-
-
-def bundled_map_path() -> Path:
-    """Path of the bundled map, ``graphs/trump-kim-meeting.ttl`` (inside the package when installed).
-
-    >>> from argmap import bundled_map_path
-    >>> bundled_map_path().name, bundled_map_path().is_file()
-    ('trump-kim-meeting.ttl', True)
-    """
-    from ._files import data_path
-
-    return data_path("graphs", "trump-kim-meeting.ttl")

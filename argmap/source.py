@@ -6,7 +6,7 @@ asks for one (and for a command that only evaluates, one argumentation
 framework file as a :class:`~argmap.io.afmap.FrameworkMap`:
 :meth:`MapSource.load_framework`):
 
-* files: :meth:`ArgumentMap.load <argmap.model.ArgumentMap.load>`;
+* files: :func:`argmap.io.loading.load`;
 * an Oxigraph store made by ``argmap load`` (``--store DIR``): the quads of
   the structure's predicates (:data:`argmap.triples.PREDICATES`), read from
   the store by pattern, in the named graph ``--graph IRI`` or in every map's
@@ -32,14 +32,23 @@ evaluations under the same semantics (section 3.1.3).
 
 from __future__ import annotations
 
+import os
+import urllib.parse
 from dataclasses import dataclass
 
-from .errors import StoreError, UsageError
+import pyoxigraph as ox
+from .errors import FormatError, StoreError, UsageError
+from .evaluations import add_evaluations
+from .io import get_format, guess_format, read_framework, save_evaluations, writable_target
+from .names import semantics_iri
 from .namespace import NAMESPACE
-from .ontology import closed_ontology_graph
+from .ontology import closed_ontology_graph, subclass_pairs
 from .rdfs import entailed_triples, hierarchies, rdfs_hierarchy
 from .store import BATCH, one_place
-from .store.terms import from_json
+from .store.endpoint import EndpointStore
+from .store.oxigraph import OxigraphStore
+from .store.terms import from_json, oxigraph_reader
+from .triples import PREDICATES, RDF_TYPE, SUBCLASS, TripleIndex, from_parser, quiet_gc
 
 __all__ = ["MapSource", "graph_store_url"]
 
@@ -85,11 +94,11 @@ class MapSource:
     # --- reading ----------------------------------------------------------------------
     def load(self):
         """The map, read without an rdflib graph where it can be."""
+        from .io.loading import load  # with the model, rdflib (0.2 s): load_framework does without them
         from .model import ArgumentMap
-        from .triples import quiet_gc
 
         if self.paths:
-            return ArgumentMap.load(*self.paths, format=self.format)
+            return load(*self.paths, format=self.format)
         with quiet_gc():
             if self.store:
                 index, graph_loader = self._from_store()
@@ -107,39 +116,25 @@ class MapSource:
         :class:`~argmap.io.afmap.FrameworkMap`, with no RDF graph; anything
         else, or ``ARGMAP_READER=rdflib``, is read by :meth:`load`.
         """
-        import os
-
-        from . import load_framework
-        from .errors import FormatError
-        from .io import get_format, guess_format
-
         if len(self.paths) == 1 and os.environ.get("ARGMAP_READER", "").lower() != "rdflib":
             try:
                 fmt = get_format(self.format) if self.format else guess_format(self.paths[0])
             except FormatError:
                 fmt = None  # load says what is wrong
             if fmt is not None and fmt.options.get("framework"):
-                return load_framework(self.paths[0], fmt.name)
+                return read_framework(self.paths[0], fmt.name)
         return self.load()
 
     def _oxigraph(self):
-        from .store.oxigraph import OxigraphStore  # the back ends load when used: see argmap.store
-
         return OxigraphStore(self.store, create=False)
 
     def _map_graphs(self, st) -> list:
-        import pyoxigraph as ox
-
         names = [self.graph] if self.graph else st.graphs()
         if self.graph and self.graph not in st.graphs():
             raise StoreError(f"the store {self.store} holds no graph <{self.graph}>")
         return [ox.NamedNode(n) for n in names]
 
     def _from_store(self):
-        import pyoxigraph as ox
-
-        from .triples import PREDICATES, TripleIndex
-
         with self._oxigraph() as st:
             graphs = self._map_graphs(st)
             index = TripleIndex()
@@ -149,9 +144,7 @@ class MapSource:
                 index.add_pairs(p, pairs)
 
         def graph_loader():
-            import rdflib
-
-            from .store.terms import oxigraph_reader
+            import rdflib  # 0.2 s: built only when a command asks for the graph
 
             g, read = rdflib.Graph(), oxigraph_reader()
             with self._oxigraph() as again:
@@ -163,14 +156,10 @@ class MapSource:
         return index, graph_loader
 
     def _endpoint(self):
-        from .store.endpoint import EndpointStore  # the back ends load when used: see argmap.store
-
         return EndpointStore(self.endpoint, timeout=self.timeout)
 
     def _get_ntriples(self) -> bytes | None:
         """The graph as N-Triples by the Graph Store HTTP Protocol (section 5.2), None if not served."""
-        import urllib.parse
-
         if self.graph_store == "none":
             return None
         url = self.graph_store or graph_store_url(self.endpoint)
@@ -186,10 +175,6 @@ class MapSource:
             raise
 
     def _from_endpoint(self):
-        import pyoxigraph as ox
-
-        from .triples import PREDICATES, TripleIndex, from_parser
-
         st = self._endpoint()
         there = st.count(self.graph)
         if there == 0:
@@ -201,7 +186,7 @@ class MapSource:
             if index.read == there:  # not cut short by a result limit
 
                 def graph_loader():
-                    import rdflib
+                    import rdflib  # 0.2 s: built only when a command asks for the graph
 
                     return rdflib.Graph().parse(data=body.decode("utf-8"), format="nt")
 
@@ -211,7 +196,7 @@ class MapSource:
             index.add_pairs(p, self._select_pages(st, f"<{p}>", "?s ?o"))
 
         def graph_loader():
-            import rdflib
+            import rdflib  # 0.2 s: built only when a command asks for the graph
 
             g = rdflib.Graph()
             for triple in self._select_pages(st, "?p", "?s ?p ?o", terms=True):
@@ -246,8 +231,6 @@ class MapSource:
     # --- writing scores back ----------------------------------------------------------------
     def file_target(self, output=None) -> str | None:
         """The RDF file evaluations go into: ``output``, or the one MAP file; None for a store or a server."""
-        from .io import writable_target
-
         if not (self.paths or output):
             return None
         if not output and len(self.paths) != 1:
@@ -256,12 +239,9 @@ class MapSource:
 
     def write_evaluations(self, amap, semantics: str, values: dict, output=None) -> tuple[int, str]:
         """Store ``values`` as evaluations where the map lives (or in the file ``output``); ``(count, where)``."""
-        from .names import semantics_iri
-        from .io import save_evaluations as save
-
         target = self.file_target(output)
         if target is not None:
-            return save(amap, semantics, values, target), target
+            return save_evaluations(amap, semantics, values, target), target
         graph = self.graph
         if graph is None:
             with self._oxigraph() as st:
@@ -274,8 +254,6 @@ class MapSource:
         delete = (f"DELETE {{ GRAPH <{graph}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ "
                   f"?e a <{NAMESPACE}Evaluation> ; <{NAMESPACE}semantics> <{semantics_iri(semantics)}> ; ?p ?o }} }}")
         if self.store:
-            import pyoxigraph as ox
-
             with self._oxigraph() as st:
                 st.store.update(delete)
                 st.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) for t in
@@ -291,9 +269,7 @@ class MapSource:
 
 def _evaluation_lines(semantics: str, values: dict) -> list[str]:
     """The evaluations as N-Triples lines, with what RDFS entails of them by the ontology (as a push stores)."""
-    import rdflib
-
-    from .evaluations import add_evaluations
+    import rdflib  # 0.2 s: only writing to a store needs it
 
     g = rdflib.Graph()
     add_evaluations(g, semantics, values)
@@ -304,8 +280,6 @@ def _evaluation_lines(semantics: str, values: dict) -> list[str]:
 
 def _drop_entailed_types(index) -> None:
     """Keep of each node's types those that no other of its types entails (rdfs9 undone)."""
-    from .ontology import subclass_pairs
-    from .triples import RDF_TYPE, SUBCLASS
 
     up = rdfs_hierarchy((*subclass_pairs(), *index.pairs(SUBCLASS)))
     table = dict(index.table(RDF_TYPE))

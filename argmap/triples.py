@@ -15,7 +15,7 @@ index is filled from one of three places:
 
 Every term is a string: an IRI, a literal's lexical form or a blank node's
 label (which, having no colon, is never an IRI).  Which reader a file gets
-is chosen by its size (:func:`use_fast_reader`); ``ARGMAP_READER=rdflib``
+is chosen by its size (:func:`argmap.io.loading.use_fast_reader`); ``ARGMAP_READER=rdflib``
 or ``fast`` forces one.  Either checks the kind of each term before it
 becomes a string: an object of the wrong kind for its property (a literal
 target, a node as a claim's text; see :func:`~argmap.ontology.property_kinds`)
@@ -33,8 +33,8 @@ from typing import NamedTuple
 
 from .namespace import NAMESPACE
 
-__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
-           "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
+__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser",
+           "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
            "cores", "file_parts", "Misfit", "graph_misfits", "misfit_error"]
 
@@ -681,57 +681,6 @@ def misfit_error(path, misfits):
     located = [(m.line_in(lines) if lines else None, k, m) for k, m in enumerate(ordered[:MISFITS_LOCATED])]
     line, _k, first = min(located, key=lambda t: (t[0] is None, t[0] or 0, t[1]))
     return MapError(first.message, path=None if path is None else str(path), line=line)
-
-
-def use_fast_reader(paths, format: str | None = None) -> bool:
-    """Whether to read ``paths`` without rdflib: together they are large, and each is in a format that can.
-
-    Oxigraph parses Turtle, N-Triples and RDF/XML; formats registered with
-    ``triples=True`` (AIF) read into a plain triple list.
-    ``ARGMAP_READER=rdflib`` or ``fast`` decides instead of the size.
-    """
-    from .io import get_format, guess_format
-
-    choice = os.environ.get("ARGMAP_READER", "auto").lower()
-    if choice == "rdflib":
-        return False
-    try:
-        fmts = [get_format(format) if format else guess_format(p) for p in paths]
-    except Exception:  # the rdflib path reports it
-        return False
-    if not all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts):
-        return False
-    if choice == "fast":
-        return True
-    limit = int(os.environ.get("ARGMAP_LARGE_BYTES", LARGE_BYTES))
-    total = 0
-    for p in paths:
-        try:
-            total += os.path.getsize(p)
-        except OSError:
-            return False
-    return total >= limit
-
-
-def read_parts(paths, format: str | None = None):
-    """``(index, parts)`` of files read without rdflib (see :func:`use_fast_reader`).
-
-    ``parts`` has ``(path, format name, TripleList or None)`` per file, for
-    :func:`ntriples_lines` and for building the rdflib graph should it be needed.
-    """
-    from .io import get_format, guess_format
-
-    index, parts = None, []
-    for path in paths:
-        fmt = get_format(format) if format else guess_format(path)
-        if fmt.name in OXIGRAPH_FORMATS:
-            part, triples = from_file(path, fmt.name), None
-        else:
-            triples = fmt.read_triples(path)
-            part = from_rows(triples.rows())
-        index = part if index is None else index.merge(part)
-        parts.append((str(path), fmt.name, triples))
-    return index, parts
 
 
 def ntriples_lines(parts) -> list[str]:

@@ -1,9 +1,11 @@
-"""The generated reference pages: docs/cli.md and docs/python-api.md.
+"""The generated reference pages: docs/cli.md, docs/python-api.md and the layout section of docs/guide.md.
 
 docs/cli.md is the commands' own ``--help``; docs/python-api.md the
-signatures and docstrings of the names in ``argmap.__all__``.
-``python -m tests.docgen`` rewrites both; ``tests/test_docs.py`` fails when
-either differs from what the code says.
+signatures and docstrings of the names in ``argmap.__all__``; the guide's
+layout, every module of argmap in its layer (:data:`LAYERS`) with the first
+sentence of its docstring.  ``python -m tests.docgen`` rewrites them;
+``tests/test_docs.py`` fails when one differs from what the code says, and
+``tests/test_layout.py`` when a module imports from a layer above its own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,49 @@ from .conftest import ROOT
 
 CLI_DOC = ROOT / "docs" / "cli.md"
 API_DOC = ROOT / "docs" / "python-api.md"
+GUIDE = ROOT / "docs" / "guide.md"
+
+#: argmap's layers, from the top: a module imports only from its own layer and those below it, and
+#: no two modules import each other, even through others.  Each module (``io.aif`` is
+#: ``argmap/io/aif.py``; a package is its ``__init__.py``) is in exactly one layer.
+LAYERS = {
+    "face": ("", "__main__", "cli", "maps"),
+    "commands": ("source",),
+    "render, query, validate, io": (
+        "drawing", "sparql", "validation", "anchor", "merging", "docs",
+        "io", "io._build", "io.afgraph", "io.afmap", "io.aif", "io.argdown", "io.aspartix", "io.attackgraph",
+        "io.gexf", "io.graphml", "io.iccma", "io.jsonld", "io.kialo", "io.loading", "io.mapjson",
+        "io.microtexts", "io.rdf",
+        "store", "store.base", "store.endpoint", "store.http", "store.memory", "store.oxigraph", "store.terms"),
+    "semantics": ("semantics", "semantics.explain", "semantics.extensions", "semantics.framework",
+                  "semantics.gradual", "semantics.indexing", "semantics.page", "semantics.tasks"),
+    "model": ("model", "triples"),
+    "vocabulary and errors": ("vocab", "namespace", "names", "ontology", "rdfs", "evaluations", "errors",
+                              "progress", "_files", "_numbers"),
+}
+
+_LAYOUT_HEAD = """\
+## Layout
+
+The repository: `argmap/` the package; `ontology/argmap.ttl` the OWL ontology
+and `ontology/shapes.ttl` its SHACL shapes; `graphs/` the bundled map and the
+catalog Protégé reads; `argmap/queries/` the named SPARQL queries and
+`argmap/templates/` the page; `tests/`; `bench/` benchmark scripts that print
+figures.
+
+The package in layers, from the top. A module imports from its own layer and
+those below it, never from above, and no two modules import each other (not
+even through others): the command line and the API are a face on the
+commands, which use rendering, queries, validation and the formats, which use
+the semantics, which compute on the model, which is built of the vocabulary.
+Each API function of `argmap` has a name no module takes, so `argmap.query`
+stays the function. This section is generated from the modules' docstrings
+(`python -m tests.docgen`), and `tests/test_layout.py` checks every import
+against it.
+
+| Layer | Module | What it holds |
+|---|---|---|
+"""
 
 _HEAD = """\
 # argmap command reference
@@ -148,8 +193,38 @@ def api_markdown() -> str:
     return "\n".join([_API_HEAD.format(table=table)] + [api_entry(n) for n in argmap.__all__])
 
 
+def module_path(name: str) -> str:
+    """``argmap/io/aif.py`` for ``io.aif``; a package's ``__init__.py`` for its name ("" is argmap itself)."""
+    path = ROOT / "argmap" / name.replace(".", "/")
+    return str((path / "__init__.py" if path.is_dir() else path.with_suffix(".py")).relative_to(ROOT))
+
+
+def _summary(name: str) -> str:
+    """The first sentence of a module's docstring, on one line."""
+    import ast
+    import re
+
+    doc = ast.get_docstring(ast.parse((ROOT / module_path(name)).read_text(encoding="utf-8"))) or ""
+    first = " ".join(doc.split("\n\n")[0].split())
+    first = re.sub(r":\w+:`~?(?:[\w.]+\.)?([\w.]+)`", r"`\1`", first).replace("``", "`")  # reST roles and literals
+    return re.split(r"(?<=[a-z)`'])\. ", first, maxsplit=1)[0].rstrip(".").replace("|", "\\|")
+
+
+def layout_markdown() -> str:
+    """The layout section of docs/guide.md: every module in its layer."""
+    rows = [f"| {layer} | `{module_path(name)}` | {_summary(name)} |"
+            for layer, names in LAYERS.items() for name in names]
+    return _LAYOUT_HEAD + "\n".join(rows) + "\n"
+
+
+def guide_with_layout(text: str) -> str:
+    """The guide ``text`` with its layout section (the last section) as :func:`layout_markdown` makes it."""
+    return text[: text.index("## Layout\n")] + layout_markdown()
+
+
 if __name__ == "__main__":
     CLI_DOC.parent.mkdir(exist_ok=True)
-    for path, text in ((CLI_DOC, cli_markdown()), (API_DOC, api_markdown())):
+    for path, text in ((CLI_DOC, cli_markdown()), (API_DOC, api_markdown()),
+                       (GUIDE, guide_with_layout(GUIDE.read_text(encoding="utf-8")))):
         path.write_text(text, encoding="utf-8")
         print(path)

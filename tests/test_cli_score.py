@@ -103,7 +103,7 @@ def test_explain(run_cli):
 
 
 def test_explain_bundled_map_path(run_cli):
-    from argmap.model import bundled_map_path
+    from argmap import bundled_map_path
 
     done = run_cli("explain", bundled_map_path(), "nk-duplicitous")
     assert done.returncode == 0, done.stderr
@@ -119,7 +119,7 @@ def test_explain_errors(run_cli, args):
 
 @pytest.mark.parametrize("semantics", ["dfquad", "qe", "euler", "hcat", "grounded", "complete", "preferred", "stable"])
 def test_every_semantics_on_the_bundled_map(run_cli, semantics):
-    from argmap.model import bundled_map_path
+    from argmap import bundled_map_path
 
     done = run_cli("score", bundled_map_path(), "--semantics", semantics, "--format", "json")
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,7 @@ import tomllib
 
 from argmap.cli import cli
 
-from .docgen import API_DOC, API_FOR_COMMAND, CLI_DOC, api_markdown, cli_markdown, command_help
+from .docgen import API_DOC, API_FOR_COMMAND, CLI_DOC, GUIDE, api_markdown, cli_markdown, command_help, guide_with_layout
 from .conftest import ROOT
 
 
@@ -57,6 +57,12 @@ def test_shell_completion_script_and_completions(run_cli):
 
 def test_python_api_page_is_current():
     assert API_DOC.read_text(encoding="utf-8") == api_markdown(), "run: python -m tests.docgen"
+
+
+def test_guide_layout_is_current():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert text == guide_with_layout(text), "run: python -m tests.docgen"
+    assert "| model | `argmap/model.py` | The argument map: claims and relations over an RDF graph |" in text
 
 
 def test_every_command_has_its_function():

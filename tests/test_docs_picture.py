@@ -71,7 +71,7 @@ def test_readme_picture_is_the_rendered_bundled_map(tmp_path, run_cli, chromium_
     page.goto(page_file.as_uri())
     page.wait_for_selector("body[data-settled=true]", timeout=60_000)
     # the picture shows the main thesis found by its words: zoomed in, its text, quotes and reasons beside it
-    from argmap.model import ArgumentMap
+    from argmap import ArgumentMap
 
     amap = ArgumentMap.bundled()
     thesis = amap.claims[amap.main_thesis]

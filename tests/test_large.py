@@ -102,7 +102,7 @@ def test_info_output_same_by_both_readers(generated, run_cli):
 
 
 def test_reader_chosen_by_size(tmp_path, monkeypatch):
-    from argmap.triples import use_fast_reader
+    from argmap.io.loading import use_fast_reader
 
     monkeypatch.delenv("ARGMAP_READER", raising=False)
     monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size))

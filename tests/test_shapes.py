@@ -365,7 +365,7 @@ def check_map(tmp, path, expected, *, support, claim):
         ok(["export", path, "--format", fmt, "-o", out], tmp)
         again = tmp / f"again-{fmt}.ttl"
         ok(["import", out, "-o", again], tmp)
-        from argmap.model import ArgumentMap
+        from argmap import ArgumentMap
 
         expect = argdown_shape(texts(claims), relations) if fmt == "argdown" else want
         assert shape_of_map(ArgumentMap.load(again)) == expect, fmt

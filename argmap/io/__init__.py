@@ -23,8 +23,9 @@ from pathlib import Path
 
 from ..errors import FormatError, UsageError
 from ..evaluations import add_evaluations
+from ..progress import files_label, progress
 
-__all__ = ["Format", "register", "get_format", "guess_format", "formats", "read_graph", "dumps", "write",
+__all__ = ["Format", "register", "get_format", "guess_format", "formats", "read_graph", "read_framework", "dumps", "write",
            "writable_target", "save_evaluations"]
 
 
@@ -185,6 +186,16 @@ def read_graph(path, format: str | None = None, source=None):
     """Read one file into an rdflib Graph, by ``format`` or else by its suffix (``source``: see :meth:`Format.read`)."""
     fmt = get_format(format) if format else guess_format(path)
     return fmt.read(path, source)
+
+
+def read_framework(path, format: str | None = None):
+    """Read one ``.apx``, ``.bag`` or ``.af`` file into a :class:`~argmap.io.afmap.FrameworkMap` (see
+    :meth:`argmap.io.Format.read_framework`), ``format`` naming its format or else its suffix."""
+    fmt = get_format(format) if format else guess_format(path)
+    with progress(f"reading {files_label([path])}", total=1) as bar:
+        framework = fmt.read_framework(path)
+        bar.advance()
+    return framework
 
 
 def dumps(amap, format: str, *, source=None, path=None) -> str:

@@ -139,13 +139,14 @@ def parse_fast(text: str, bipolar: bool):
     names = sorted({*plain, *named})
     if names and not _NAMES.fullmatch("\n".join(names)):
         return None
-    score = dict(zip(named, weights))  # the last arg/2 of a name holds
-    try:
-        values = np.array(list(map(float, score.values())), dtype=float)
+    try:  # every score, even one that a later arg/2 of its name replaces: the reference refuses it
+        values = np.array(list(map(float, weights)), dtype=float)
     except ValueError:
         return None
     if not np.all((values >= 0.0) & (values <= 1.0)):
         return None
+    score = dict(zip(named, values.tolist()))  # the last arg/2 of a name holds
+    values = np.array(list(score.values()), dtype=float)
     index = dict(zip(names, range(len(names))))
     base = np.full(len(names), np.nan)
     base[list(map(index.__getitem__, score))] = values

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..names import SEMANTICS
+from ..errors import UsageError
+from ..names import SEMANTICS, did_you_mean
+from .extensions import find_extension
 
-__all__ = ["TASKS", "FORMATS", "Answer", "solve", "decide", "answer_lines", "read_af"]
+__all__ = ["TASKS", "FORMATS", "Answer", "check_task", "solve", "decide", "answer_lines"]
 
 _SEMANTICS = {s.code: s.name for s in SEMANTICS.values() if s.code}
 _QUERIED = ("CO", "PR", "ST", "SST", "STG", "ID")  # grounded has no DC or DS task: SE-GR answers them
@@ -47,16 +49,9 @@ class Answer:
     extension: list | None
 
 
-def solve(path, task: str, argument: str | None = None) -> Answer:
-    """Solve ``task`` (one of :data:`TASKS`, in any case) on the framework in the file ``path``.
-
-    ``argument`` (for DC and DS) is an argument's number in an ICCMA file,
-    its name in an ASPARTIX one.  :class:`~argmap.errors.UsageError` for an
-    unknown task, a missing or unknown argument, or one given to SE.
-    """
-    from ..errors import UsageError
-    from ..names import did_you_mean
-
+def check_task(task: str, argument: str | None = None) -> str:
+    """``task`` in capitals if it is one of :data:`TASKS` and ``argument`` is given exactly when it asks
+    about one; :class:`~argmap.errors.UsageError` otherwise."""
     if task.upper() not in TASKS:
         raise UsageError(f"unknown task {task!r}{did_you_mean(task, TASKS)} ({{tasks}} lists them)",
                          arguments=("tasks",))
@@ -65,7 +60,18 @@ def solve(path, task: str, argument: str | None = None) -> Answer:
         raise UsageError(f"{task} asks about no argument: leave out {{argument}}", arguments=("argument",))
     if not task.startswith("SE") and argument is None:
         raise UsageError(f"{task} asks about an argument: give {{argument}}", arguments=("argument",))
-    af = read_af(path)
+    return task
+
+
+def solve(af, task: str, argument: str | None = None, *, path=None) -> Answer:
+    """Solve ``task`` (one of :data:`TASKS`, in any case) on the attack graph ``af``, as read from ``path``.
+
+    ``argument`` (for DC and DS) is an argument's name: its number in an
+    ICCMA file, its name in an ASPARTIX one (see
+    :func:`argmap.io.afmap.read_af`).  :class:`~argmap.errors.UsageError`
+    for an unknown task, a missing or unknown argument, or one given to SE.
+    """
+    task = check_task(task, argument)
     if argument is not None:
         argument = str(argument).strip()
         if argument not in set(af.arguments):
@@ -88,8 +94,6 @@ def decide(af, task: str, argument=None) -> Answer:
     >>> decide(af, "SE-GR")
     Answer(task='SE-GR', yes=None, extension=[])
     """
-    from .extensions import find_extension
-
     kind, code = task.split("-")
     semantics = _SEMANTICS[code]
     number = None if argument is None else af.arguments.index(argument)
@@ -112,33 +116,3 @@ def answer_lines(answer: Answer, witness: bool = False) -> list[str]:
     if witness and answer.extension is not None:
         lines.append(" ".join(["w", *answer.extension]))
     return lines
-
-
-def read_af(path):
-    """The framework in the file ``path`` as an AttackGraph, its arguments named as in the file.
-
-    An ``.apx`` file is ASPARTIX's (:mod:`argmap.io.aspartix`), its arguments
-    named as written and taken in the order of their names; any other is
-    ICCMA 2023's (:mod:`argmap.io.iccma`), its arguments numbered from 1 and
-    taken in that order.  Both are read by the fast whole-text readers
-    (``parse_framework``), which leave every mistake to the line-by-line
-    ones.  The one place that reads a file for ``solve``.
-    """
-    import numpy as np
-
-    from .._files import read_text
-    from ..io import aspartix, iccma
-    from .extensions import AttackGraph
-
-    text = read_text(path)
-    if str(path).lower().endswith(".apx"):
-        parsed = aspartix.parse_framework(text, path, bipolar=False)
-        order = np.arange(len(parsed.names))  # the names come sorted
-    else:
-        parsed = iccma.parse_framework(text, path)
-        order = np.argsort(np.array(parsed.names, dtype=np.int64), kind="stable")  # "10" after "9"
-    n = len(parsed.names)
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    ends = rank[np.asarray(parsed.attacks, dtype=np.int64).reshape(-1, 2)]
-    return AttackGraph.from_indices([parsed.names[i] for i in order], ends[:, 0], ends[:, 1])
