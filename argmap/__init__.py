@@ -12,10 +12,14 @@ Each command of the ``argmap`` command line has one function here (see
 docs/python-api.md): ``argmap import`` is :func:`load` (and :func:`export`),
 ``argmap load`` is :func:`load_store`.  Every mistake in the input raises an
 :class:`ArgmapError`.  The heavy packages (rdflib, networkx, numpy) are
-imported by the functions, not by ``import argmap``.
+imported by the functions, not by ``import argmap``: each function imports
+the modules it calls when it runs (see the guide's layout).
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
 
 __version__ = "0.1.0"
 
@@ -42,16 +46,22 @@ __all__ = [
     "__version__",
 ]
 
-from .errors import ArgmapError
+from . import io
+from ._files import atomic_write, bundled_map_path
+from .errors import ArgmapError, UsageError
+from .io import read_framework, writable_target
+from .io import write as write_map
+from .namespace import local_name
+from .sparql import bind_params, named_query, parse_params
 
 
 def __getattr__(name):
-    # rdflib takes a fifth of a second to import: load the model on first use,
-    # so that ``argmap --help`` stays fast.
-    if name in ("ArgumentMap", "bundled_map_path"):
-        from . import maps
+    # the map class is loaded on first use: its module imports rdflib and numpy (0.3 s), which
+    # ``argmap --help`` and a framework file's score (load_framework) do without
+    if name == "ArgumentMap":
+        from .maps import ArgumentMap  # lazy: it imports rdflib and numpy
 
-        return getattr(maps, name)
+        return ArgumentMap
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
@@ -69,7 +79,7 @@ def load(*paths, format: str | None = None, source=None) -> "ArgumentMap":
     >>> amap.claims[amap.main_thesis].label
     'Be cautious at the Kim meeting'
     """
-    from .maps import ArgumentMap
+    from .maps import ArgumentMap  # lazy: it imports rdflib and numpy
 
     return ArgumentMap.load(*paths, format=format, source=source)
 
@@ -93,7 +103,6 @@ def load_framework(path, format: str | None = None):
     >>> [(af.claims[c].label, round(v, 3)) for c, v in argmap.score(af).ranking()]
     [('b', 0.8), ('a', 0.1)]
     """
-    from .io import read_framework
 
     return read_framework(path, format)
 
@@ -110,9 +119,6 @@ def info(amap: "ArgumentMap") -> dict:
     >>> facts["sources"]
     ['President Trump Should be Cautious During the Kim Meeting (2018-03)']
     """
-    from collections import Counter
-
-    from .namespace import local_name
 
     kinds = Counter()
     for types, n in amap.claim_types().items():
@@ -140,7 +146,7 @@ def validate(*paths, source=None, format: str | None = None) -> list:
     >>> argmap.validate(argmap.bundled_map_path())
     []
     """
-    from .validation import validate as run
+    from .validation import validate as run  # lazy: it imports rdflib
 
     sources = None if source is None else (dict(source) if isinstance(source, dict) else {None: source})
     return run(paths, sources=sources, format=format)
@@ -170,17 +176,13 @@ def anchor_map(amap: "ArgumentMap", source, *, top: int = 3, threshold: float = 
     >>> best.span.exact, best.span.start, best.span.end, round(best.score, 2)
     ('We should build the bridge.', 0, 27, 0.88)
     """
-    from .anchor import AnchorReport, proposals, reanchorings, store
-    from .io import write as write_map
-    from .io import writable_target
-    from .validation import read_source_text
+    from .anchor import AnchorReport, proposals, reanchorings, store  # lazy: it imports rdflib
+    from .validation import read_source_text  # lazy: it imports rdflib
 
     target = None if write is None else writable_target(write, "quotes")  # fail before any work
     text = read_source_text(source)
     report = AnchorReport(proposals(amap, text, top), reanchorings(amap, text))
     if target is not None:
-        from pathlib import Path
-
         store(amap, report, Path(source).name, threshold)
         if report.stored or report.fixed or target not in amap.paths:  # an unchanged map keeps its comments
             write_map(amap, target)
@@ -200,7 +202,7 @@ def score(amap: "ArgumentMap", semantics: str = "dfquad"):
     >>> amap.claims[claim].label, round(value, 3)
     ('Be cautious at the Kim meeting', 0.986)
     """
-    from .semantics import score as _score
+    from .semantics import score as _score  # lazy: it imports numpy
 
     return _score(amap, semantics)
 
@@ -220,7 +222,7 @@ def extensions(amap: "ArgumentMap", semantics: str = "grounded", support=None):
     >>> result.status[amap.main_thesis], len(result.extensions)
     ('IN', 1)
     """
-    from .semantics import extensions_of
+    from .semantics import extensions_of  # lazy: it imports numpy
 
     return extensions_of(amap, semantics, support)
 
@@ -240,9 +242,9 @@ def solve(path, task: str, argument: str | None = None):
     >>> argmap.solve(path, "DS-PR", "3")
     Answer(task='DS-PR', yes=False, extension=['2'])
     """
-    from .io.attackgraph import read_af
-    from .semantics.tasks import check_task
-    from .semantics.tasks import solve as run
+    from .io.attackgraph import read_af  # lazy: it imports numpy
+    from .semantics.tasks import check_task  # lazy: it imports numpy
+    from .semantics.tasks import solve as run  # lazy: it imports numpy
 
     task = check_task(task, argument)  # before the file is read
     return run(read_af(path), task, argument, path=path)
@@ -264,8 +266,8 @@ def explain(amap: "ArgumentMap", claim: str, semantics: str = "dfquad", what_if:
     >>> round(why.score, 3), round(argmap.explain(amap, "reneged", what_if={"something-different": 0}).score, 3)
     (0.589, 0.8)
     """
-    from .semantics.explain import explain as run
-    from .semantics.framework import Framework
+    from .semantics.explain import explain as run  # lazy: it imports numpy
+    from .semantics.framework import Framework  # lazy: it imports numpy
 
     cid = amap.find_claim(claim)
     changes = {amap.find_claim(k): float(v) for k, v in (what_if or {}).items()}
@@ -285,7 +287,7 @@ def render(amap: "ArgumentMap", path, **kwargs):
     >>> page.name, "Be cautious at the Kim meeting" in page.read_text(encoding="utf-8")
     ('map.html', True)
     """
-    from .drawing import render as _render
+    from .drawing import render as _render  # lazy: it imports rdflib and numpy
 
     return _render(amap, path, **kwargs)
 
@@ -309,14 +311,12 @@ def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | N
     >>> argmap.query(amap, named="unanswered-attacks").variables
     ['attack', 'attacker', 'label', 'target']
     """
-    from .errors import UsageError
-    from .sparql import bind_params, named_query, parse_params
 
     if (text is None) == (named is None):
         raise UsageError("give a query text or a named query, not both or neither")
     text = named_query(named).text if named else text
     text = bind_params(text, parse_params(f"{k}={v}" for k, v in (params or {}).items()))
-    from .store import MemoryStore, open_store
+    from .store import MemoryStore, open_store  # lazy: its back ends import rdflib
 
     if amap is None:
         with open_store((), store=store, endpoint=endpoint, timeout=timeout) as st:
@@ -336,8 +336,6 @@ def export(amap: "ArgumentMap", format: str, path=None, source=None) -> str:
     >>> sorted(json.loads(text))
     ['claims', 'main_thesis', 'relations', 'scores']
     """
-    from . import io
-    from ._files import atomic_write
 
     text = io.dumps(amap, format, source=source, path=path)
     if path is not None:
@@ -356,7 +354,7 @@ def merge(*paths, format: str | None = None, rephrase: bool = True) -> "Argument
     >>> len(both.claims)
     47
     """
-    from .merging import merge as run
+    from .merging import merge as run  # lazy: it imports rdflib
 
     return run(*paths, format=format, rephrase=rephrase)
 
@@ -375,7 +373,7 @@ def load_store(paths, store, *, graph: str | None = None, format: str | None = N
     >>> argmap.query(None, "SELECT (COUNT(?c) AS ?n) { ?c a am:Claim }", store=folder).rows[0][0].toPython()
     47
     """
-    from .store import OxigraphStore
+    from .store import OxigraphStore  # lazy: its back ends import rdflib
 
     with OxigraphStore(store) as st:
         return st.load(list(paths), graph=graph, format=format)
@@ -397,7 +395,7 @@ def push(paths, endpoint: str, *, update_endpoint: str | None = None, graph: str
     ...     print(exc.exit_code, "cannot reach http://127.0.0.1:9/sparql" in str(exc))
     2 True
     """
-    from .store import EndpointStore
+    from .store import EndpointStore  # lazy: its back ends import rdflib
 
     return EndpointStore(endpoint, update_endpoint, timeout=timeout).push(list(paths), graph=graph, format=format)
 
@@ -412,6 +410,6 @@ def ontology_docs(output) -> "Path":
     >>> page.name, "Argumentation schemes and their critical questions" in page.read_text(encoding="utf-8")
     ('index.html', True)
     """
-    from .docs import ontology_docs as run
+    from .docs import ontology_docs as run  # lazy: it imports rdflib
 
     return run(output)

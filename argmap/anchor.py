@@ -32,8 +32,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .errors import InputError
+from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
+
+from ._files import read_text
+from .errors import InputError, UsageError
+from .namespace import local_name
+from .vocab import AM
 
 __all__ = ["Span", "locate", "reanchor", "QuoteNotFound", "QuoteAmbiguous", "NoSuchOccurrence", "normalize",
            "passages", "propose", "Proposal", "similarity", "CONTEXT"]
@@ -197,7 +203,7 @@ def _folded(text: str) -> str:
     return normalize(text)[0]
 
 
-def _finds(haystack: str, needle: str) -> list[int]:
+def occurrences(haystack: str, needle: str) -> list[int]:
     """Every index where ``needle`` starts in ``haystack``, overlapping ones included."""
     found, at = [], haystack.find(needle)
     while at >= 0:
@@ -208,14 +214,14 @@ def _finds(haystack: str, needle: str) -> list[int]:
 
 def _span(source: str, start: int, end: int) -> Span:
     exact = source[start:end]
-    if len(_finds(source, exact)) > 1:
+    if len(occurrences(source, exact)) > 1:
         return Span(start, end, exact, source[max(0, start - CONTEXT):start], source[end:end + CONTEXT])
     return Span(start, end, exact)
 
 
 def _places(source: str, quote: str) -> list[tuple[int, int]]:
     """The places of ``quote`` in ``source``: exactly where it is there, else compared loosely."""
-    exact = _finds(source, quote)
+    exact = occurrences(source, quote)
     if exact:
         return [(s, s + len(quote)) for s in exact]
     folded_quote = _folded(quote).strip()  # whitespace at a quote's ends does not count
@@ -223,19 +229,19 @@ def _places(source: str, quote: str) -> list[tuple[int, int]]:
         return []
     folded, starts, ends = normalize(source)
     k = len(folded_quote)
-    return list(dict.fromkeys((starts[s], ends[s + k - 1]) for s in _finds(folded, folded_quote)))
+    return list(dict.fromkeys((starts[s], ends[s + k - 1]) for s in occurrences(folded, folded_quote)))
 
 
 def similarity(a: str, b: str) -> float:
     """How alike two texts are, from 0 to 1, compared loosely (rapidfuzz's ratio of the folded texts)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # lazy: rapidfuzz takes 0.05 s to import
 
     return fuzz.ratio(_folded(a), _folded(b)) / 100
 
 
 def _closest(source: str, quote: str) -> tuple[Span | None, float]:
     """The passage of ``source`` most like ``quote``, widened to whole words, and its similarity."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # lazy: rapidfuzz takes 0.05 s to import
 
     folded_quote = _folded(quote).strip()
     folded, starts, ends = normalize(source)
@@ -385,7 +391,7 @@ def propose(source: str, texts, top: int = 3, *, candidates: list[Span] | None =
     as :func:`normalize` folds them.  Ties go to the earlier, then shorter
     passage.  ``candidates`` defaults to :func:`passages`.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # lazy: rapidfuzz takes 0.05 s to import
 
     candidates = passages(source) if candidates is None else candidates
     wanted = [" ".join(_words(t)) for t in texts if t and _words(t)]
@@ -454,10 +460,6 @@ class AnchorReport:
 
 def _quote_nodes(graph) -> list:
     """Every quote of the graph (typed am:Quote, or the object of am:quote), sorted."""
-    from rdflib import RDF
-
-    from .vocab import AM
-
     return sorted(set(graph.subjects(RDF.type, AM.Quote)) | set(graph.objects(None, AM.quote)), key=str)
 
 
@@ -475,8 +477,6 @@ def reanchorings(amap, source: str) -> list[Reanchoring]:
     not, or has no offsets, is looked for with :func:`reanchor` (the place
     nearest its old start) or, without offsets, :func:`locate`.
     """
-    from .vocab import AM
-
     graph = amap.graph
     out = []
     for q in _quote_nodes(graph):
@@ -499,8 +499,6 @@ def reanchorings(amap, source: str) -> list[Reanchoring]:
 
 
 def _local(iri: str) -> str:
-    from .namespace import local_name
-
     return local_name(iri)
 
 
@@ -519,11 +517,6 @@ def proposals(amap, source: str, top: int = 3) -> list[Proposal]:
 
 def _source_node(graph, name: str):
     """The am:Source the map's quotes come from; one titled ``name`` is made (and named by the map) if none is."""
-    from rdflib import RDF, BNode, Literal, URIRef
-
-    from .errors import UsageError
-    from .vocab import AM
-
     dct_title = URIRef("http://purl.org/dc/terms/title")
     maps = sorted(graph.subjects(RDF.type, AM.ArgumentMap), key=str)
     for found in ({s for m in maps for s in graph.objects(m, AM.source)},
@@ -557,10 +550,6 @@ def store(amap, report: AnchorReport, source_name: str, threshold: float) -> Anc
     where it was found loosely.  The prefix and suffix are not stored: the
     ontology has no property for them, and the offsets tell the places apart.
     """
-    from rdflib import RDF, XSD, BNode, Literal, URIRef
-
-    from .vocab import AM
-
     graph = amap.graph
     best = {}
     for p in report.proposals:
@@ -606,13 +595,6 @@ def anchor_graph(graph, source_path, map_path=None) -> int:
     found nowhere, or in several places, is an error naming the claim and
     ``map_path``.  Returns how many quotes were anchored.
     """
-    from pathlib import Path
-
-    from rdflib import RDF, RDFS, XSD, Literal, URIRef
-
-    from ._files import read_text
-    from .vocab import AM
-
     text = read_text(source_path)
     source = URIRef(Path(source_path).resolve().as_uri())
     done = 0

@@ -8,20 +8,31 @@ the commands, so ``argmap --help`` starts fast.
 
 from __future__ import annotations
 
+import csv
 import functools
+import json
 import os
+import re
 import sys
+from io import StringIO
+from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ArgmapError
-from .io import formats
-from .names import EXTENSION_NAMES, GRADUAL_NAMES
+from . import __version__, anchor_map
+from . import explain as explain_claim
+from . import info as map_info
+from . import solve as solve_task
+from ._files import atomic_write, bundled_map_path
+from .errors import ArgmapError, Findings, InputError, QueryError, UsageError
+from .io import dumps, formats, get_format
+from .io import write as write_map
+from .names import EXTENSION_NAMES, GRADUAL_NAMES, semantics_name
+from .sparql import (bind_params, claim_labels, named_queries, named_query, parse_params, resolve_params,
+                        syntax_error_line, to_csv, to_json, to_table, to_tsv, with_prefixes)
 
 __all__ = ["cli", "main"]
 
-#: Exit code for a bug in argmap itself (never for a user's mistake).
 #: How the command line spells the library's arguments that errors name (see :mod:`argmap.errors`).
 FLAGS = {
     "maps": "MAP files", "store": "--store DIR", "endpoint": "--endpoint URL", "update_endpoint": "--update-endpoint",
@@ -30,6 +41,7 @@ FLAGS = {
     "named_queries": "argmap query --list", "write": "--write", "output": "-o FILE", "source": "--source FILE",
     "format": "--format", "argument": "-a ARG", "tasks": "argmap solve --problems",
 }
+#: Exit code for a bug in argmap itself (never for a user's mistake).
 EXIT_INTERNAL = 3
 
 
@@ -56,14 +68,12 @@ def map_source(*, trailing: tuple = (), default_bundled: bool = False):
                       help="Give up on a server request that takes longer.")
         @functools.wraps(fn)
         def command(args, store, endpoint, graph_iri, graph_store, timeout, **kwargs):
-            from .errors import UsageError
-            from .source import MapSource
+            from .source import MapSource  # lazy: it imports pyoxigraph and urllib.request (0.1 s)
 
             _check_trailing(args, trailing, bool(store or endpoint or default_bundled))
             maps = args[: len(args) - len(trailing)]
             kwargs.update(zip(trailing, args[len(maps):]))
             if default_bundled and not (maps or store or endpoint):
-                from ._files import bundled_map_path
 
                 maps = (bundled_map_path(),)
             source = MapSource(tuple(maps), store, endpoint, graph_iri, graph_store, kwargs.pop("fmt_in", None),
@@ -82,9 +92,6 @@ def _check_trailing(args, trailing, maps_optional):
     then find no map), and ``explain CLAIM MAP`` names an existing file last
     and none before it: the arguments are in the wrong order.
     """
-    from pathlib import Path
-
-    from .errors import UsageError
 
     if not trailing:
         return
@@ -109,8 +116,6 @@ class _Semantics(click.Choice):
     """A semantics' command-line name; the ontology's name of it (``DFQuAD``) too, in any case (argmap.names)."""
 
     def convert(self, value, param, ctx):
-        from .errors import UsageError
-        from .names import semantics_name
 
         try:
             return semantics_name(value, among=self.choices)
@@ -173,8 +178,8 @@ def render(source, output, fmt, semantics, color, support, text_file, layout, ti
 
     Example: argmap render graphs/trump-kim-meeting.ttl --source article.txt -o map.html
     """
-    from .drawing import RenderOptions, picture_format, view_of
-    from .drawing import render as render_page
+    from .drawing import RenderOptions, picture_format, view_of  # lazy: it imports rdflib and numpy
+    from .drawing import render as render_page  # lazy: it imports rdflib and numpy
 
     fmt = fmt or picture_format(output)
     output = output or f"argmap.{fmt}"
@@ -190,10 +195,7 @@ def render(source, output, fmt, semantics, color, support, text_file, layout, ti
 
 
 def _csv(header, rows) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
+    buf = StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
@@ -218,11 +220,8 @@ def score(source, semantics, fmt, support, write, output):
 
     Example: argmap score graphs/trump-kim-meeting.ttl --semantics qe --format json
     """
-    import json
-
-    from .errors import UsageError
-    from .semantics import extensions_of
-    from .semantics import score as run
+    from .semantics import extensions_of  # lazy: it imports numpy
+    from .semantics import score as run  # lazy: it imports numpy
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
@@ -284,15 +283,12 @@ def explain(source, claim, semantics, what_if, fmt):
 
     Example: argmap explain map.ttl A1 --what-if P1=0.1
     """
-    import json
-
-    from . import explain as run
-    from .semantics.explain import parse_what_if
+    from .semantics.explain import parse_what_if  # lazy: it imports numpy
 
     amap = source.load_framework()
     cid = amap.find_claim(claim)
     changes = parse_what_if(amap.claims, what_if)
-    result = run(amap, cid, semantics, what_if=changes)
+    result = explain_claim(amap, cid, semantics, what_if=changes)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return
@@ -321,7 +317,6 @@ def explain(source, claim, semantics, what_if, fmt):
 
 
 def _read_query(text):
-    from .errors import InputError
 
     if not text.startswith("@"):
         return text
@@ -359,10 +354,7 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
 
     Example: argmap query graphs/trump-kim-meeting.ttl --named claims-by-speaker --format csv
     """
-    from .errors import QueryError, UsageError
-    from .sparql import (bind_params, claim_labels, named_queries, named_query, parse_params, resolve_params,
-                        syntax_error_line, to_csv, to_json, to_table, to_tsv, with_prefixes)
-    from .store import open_store
+    from .store import open_store  # lazy: its back ends import rdflib
 
     if list_:
         queries = named_queries()
@@ -392,7 +384,6 @@ def query(args, named, list_, params, fmt, store, endpoint, update_endpoint, tim
             line = syntax_error_line(exc.message)
             if line is not None:  # the declarations argmap adds come before the file's first line
                 line = max(1, line - (with_prefixes(text).count("\n") - text.count("\n")))
-            import re
 
             message = re.sub(r",?\s*\(line:\s*\d+, col:\s*\d+\)|\(at char \d+\),?|\berror at \d+:\d+:\s*", "",
                              exc.template) if line is not None else exc.template
@@ -425,7 +416,7 @@ def load(maps, store, graph, fmt):
 
     Example: argmap load graphs/trump-kim-meeting.ttl --store maps.oxigraph
     """
-    from .store import OxigraphStore
+    from .store import OxigraphStore  # lazy: its back ends import rdflib
 
     with OxigraphStore(store) as st:
         for r in st.load(list(maps), graph=graph, format=fmt):
@@ -451,7 +442,7 @@ def push(maps, endpoint, update_endpoint, graph, fmt, timeout):
 
     Example: argmap push graphs/trump-kim-meeting.ttl --endpoint http://localhost:8890/sparql
     """
-    from .store import EndpointStore
+    from .store import EndpointStore  # lazy: its back ends import rdflib
 
     st = EndpointStore(endpoint, update_endpoint, timeout=timeout)
     for r in st.push(list(maps), graph=graph, format=fmt):
@@ -461,12 +452,10 @@ def push(maps, endpoint, update_endpoint, graph, fmt, timeout):
 
 def _emit_map(amap, output):
     """Write ``amap`` to ``output`` (format from its suffix), or print it as Turtle."""
-    from . import io
-
     if output:
-        io.write(amap, output)
+        write_map(amap, output)
     else:
-        click.echo(io.dumps(amap, "turtle"), nl=False)
+        click.echo(dumps(amap, "turtle"), nl=False)
 
 
 def _one_of(fmts) -> str:
@@ -494,7 +483,7 @@ def import_(files, fmt, output, source):
 
     Example: argmap import debate.argdown --source article.txt -o debate.ttl
     """
-    from .io.loading import load
+    from .io.loading import load  # lazy: it imports rdflib
 
     _emit_map(load(*files, format=fmt, source=source), output)
 
@@ -510,7 +499,7 @@ def merge(maps, output, fmt, rephrase):
 
     Example: argmap merge a.argdown b.json -o both.ttl
     """
-    from .merging import merge as run
+    from .merging import merge as run  # lazy: it imports rdflib
 
     _emit_map(run(*maps, format=fmt, rephrase=rephrase), output)
 
@@ -528,10 +517,7 @@ def export(source, fmt, output, text_source):
 
     Example: argmap export graphs/trump-kim-meeting.ttl --format json -o map.json
     """
-    from . import io
-    from ._files import atomic_write
-
-    fmt_obj = io.get_format(fmt)  # an unknown format fails before any work
+    fmt_obj = get_format(fmt)  # an unknown format fails before any work
     text = fmt_obj.dumps(source.load(), source=text_source, path=output)
     if output:
         atomic_write(output, text)
@@ -546,10 +532,9 @@ def info(source):
 
     Example: argmap info graphs/trump-kim-meeting.ttl
     """
-    from . import info as run
 
     amap = source.load()
-    facts = run(amap)
+    facts = map_info(amap)
     click.echo(f"claims: {facts['claims']}")
     for k, n in facts["claim_kinds"].items():
         click.echo(f"  {k}: {n}")
@@ -575,9 +560,8 @@ def validate(source, sources):
 
     Example: argmap validate graphs/*.ttl --source article.txt
     """
-    from .errors import Findings
-    from .validation import parse_source_options, read_source_text, validate_graph
-    from .validation import validate as run
+    from .validation import parse_source_options, read_source_text, validate_graph  # lazy: it imports rdflib
+    from .validation import validate as run  # lazy: it imports rdflib
 
     texts = parse_source_options(sources)
     if source.paths:
@@ -622,11 +606,7 @@ def anchor(map_path, source_file, fmt, top, threshold, write, output):
 
     Example: argmap anchor draft.ttl --source article.txt --write
     """
-    import json
-
-    from . import anchor_map
-    from .errors import UsageError
-    from .io.loading import load
+    from .io.loading import load  # lazy: it imports rdflib
 
     if output and not write:
         raise UsageError("-o/--output goes with --write")
@@ -687,16 +667,14 @@ def solve(task, path, argument, witness, problems, formats):
 
     Example: argmap solve -p DS-PR -f graph.af -a 3 --witness
     """
-    from .errors import UsageError
-    from . import solve as run
-    from .semantics.tasks import FORMATS, TASKS, answer_lines
+    from .semantics.tasks import FORMATS, TASKS, answer_lines  # lazy: it imports numpy
 
     if problems or formats:
         click.echo(f"[{','.join(TASKS if problems else FORMATS)}]")
         return
     if not task or not path:
         raise UsageError("give -p TASK and -f FILE (argmap solve --problems lists the tasks)")
-    click.echo("\n".join(answer_lines(run(path, task, argument), witness)))
+    click.echo("\n".join(answer_lines(solve_task(path, task, argument), witness)))
 
 
 @cli.command("ontology-docs")
@@ -709,7 +687,7 @@ def ontology_docs(output):
 
     Example: argmap ontology-docs -o docs/ontology
     """
-    from .docs import ontology_docs as run
+    from .docs import ontology_docs as run  # lazy: it imports rdflib
 
     click.echo(os.path.abspath(run(output)))
 

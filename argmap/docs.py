@@ -16,7 +16,12 @@ import html
 import logging
 from pathlib import Path
 
+import rdflib
+from rdflib import RDF, RDFS, URIRef
+
+from ._files import atomic_write
 from .errors import InputError, UsageError
+from .ontology import ontology_path
 from .vocab import AM
 
 __all__ = ["ontology_html", "ontology_docs"]
@@ -26,16 +31,12 @@ _SKOS_NOTATION = "http://www.w3.org/2004/02/skos/core#notation"
 
 
 def _text(graph, node, prop) -> str:
-    from rdflib import URIRef
-
     value = graph.value(node, URIRef(prop) if isinstance(prop, str) else prop)
     return "" if value is None else str(value)
 
 
 def _individuals_section(graph) -> str:
     """HTML for the ontology's datatypes, schemes with their questions, and semantics."""
-    from rdflib import RDF, RDFS
-
     def entry(node, body=""):
         local = str(node).rsplit("#", 1)[-1]
         label = html.escape(_text(graph, node, RDFS.label) or local)
@@ -67,12 +68,8 @@ def _individuals_section(graph) -> str:
 
 def ontology_html(path=None) -> str:
     """The HTML reference of the ontology at ``path`` (default: the bundled one)."""
-    import rdflib
-
-    from .ontology import ontology_path
-
     try:
-        from pylode import OntPub
+        from pylode import OntPub  # lazy: pylode is optional (argmap[docs])
     except ImportError:
         raise UsageError("ontology-docs needs pyLODE 3.3: pip install 'argmap[docs]'") from None
     source = Path(path) if path is not None else ontology_path()
@@ -97,8 +94,6 @@ def ontology_docs(directory) -> Path:
     The page is built in memory first and written atomically, so a failure
     leaves no partial file.
     """
-    from ._files import atomic_write
-
     page = ontology_html()
     target = Path(directory)
     if target.exists() and not target.is_dir():

@@ -33,8 +33,30 @@ import heapq
 import html
 import json
 import re
+import shutil
+import subprocess
+import sys
+import types
+from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
+from importlib.resources import files
+from itertools import compress
 from pathlib import Path
+
+import numpy as np
+import rdflib
+from rdflib import BNode, Literal, URIRef
+
+from ._files import atomic_write, file_of, read_text
+from .anchor import locate, reanchor
+from .errors import ArgmapError, UsageError
+from .io import NOT_XML
+from .model import ArgumentMap
+from .semantics import extensions_of, score
+from .semantics.framework import Framework
+from .triples import LITERAL_PREDICATES, PREDICATES, RDF_TYPE
+from .vocab import AM
 
 __all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "source_pane", "verdict", "render_html",
            "render_dot", "render_static", "picture_format", "render", "neighbours", "part_of", "levels_of"]
@@ -101,10 +123,6 @@ def neighbours(amap):
     out once, with array operations on the map's compiled framework, and a
     claim's neighbours only when asked for, since a drawn part needs few.
     """
-    import numpy as np
-
-    from .semantics.framework import Framework
-
     arr = Framework.from_map(amap).arrays()
     kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
     of = arr.premise_relation
@@ -137,17 +155,6 @@ def neighbours(amap):
 
 def part_of(amap, keep: set):
     """The map restricted to the claims ``keep`` and the relations among them, as a small rdflib map."""
-    from itertools import compress
-
-    import numpy as np
-    import rdflib
-    from rdflib import BNode, Literal, URIRef
-
-    from .model import ArgumentMap
-    from .semantics.framework import Framework
-    from .triples import LITERAL_PREDICATES, PREDICATES, RDF_TYPE
-    from .vocab import AM
-
     arr = Framework.from_map(amap).arrays()
     kept = np.fromiter(map(keep.__contains__, arr.claims), dtype=bool, count=len(arr.claims))
     kind, target, ptr = arr.kind, arr.target, arr.premise_ptr
@@ -187,8 +194,6 @@ def view_of(amap, options: RenderOptions = RenderOptions()) -> View:
     at most :data:`PART` claims in all unless more were asked for.  Sizes and colours are the whole
     map's scores and statuses; the note says what was left out.
     """
-    from .semantics import extensions_of, score
-
     scores = score(amap, options.semantics).scores
     status = extensions_of(amap, "grounded", options.support).status
     total = len(amap.claims)
@@ -324,8 +329,6 @@ def levels_of(amap) -> dict[str, int]:
     undercut's premises, which would land on an odd row, move one row down.
     Claims that reach no thesis go below all others.
     """
-    from collections import deque
-
     into: dict[str, list] = {}
     for r in amap.relations.values():
         into.setdefault(r.target, []).append(r)
@@ -482,8 +485,6 @@ def verdict(strength: float, base: float) -> str:
 
 def _utf16(text: str):
     """Code point offsets of ``text`` as UTF-16 code unit offsets, which JavaScript strings count."""
-    from bisect import bisect_left
-
     astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
     return lambda i: i + bisect_left(astral, i)
 
@@ -499,10 +500,6 @@ def source_pane(amap, path=None) -> dict | None:
     is counted in ``missing``.  Offsets are given in UTF-16 code units, as
     the page's script counts.  None where there is no text to show.
     """
-    from ._files import file_of, read_text
-    from .anchor import locate, reanchor
-    from .errors import ArgmapError
-
     quotes = [(cid, q) for cid, c in amap.claims.items() for q in c.quotes]
     name = None
     if path is None:
@@ -544,7 +541,7 @@ def source_pane(amap, path=None) -> dict | None:
 def _semantics_page():
     """The page's gradual semantics in JavaScript (``argmap.semantics.page``), or None where it is not there."""
     try:
-        from .semantics.page import page_framework, script
+        from .semantics.page import page_framework, script  # lazy: it imports numpy
     except ImportError:
         return None
     return page_framework, script
@@ -684,16 +681,13 @@ def _pyvis_network():
     first called, and the stand-in is taken out of ``sys.modules`` at once,
     so that a later ``import IPython`` gets the real package.
     """
-    import sys
-    import types
-
     if "pyvis.network" in sys.modules or "IPython" in sys.modules:
-        from pyvis.network import Network
+        from pyvis.network import Network  # lazy: pyvis imports its notebook helpers
 
         return Network
 
     def IFrame(*args, **kwargs):
-        from IPython.display import IFrame as real
+        from IPython.display import IFrame as real  # lazy: IPython only in a notebook
 
         return real(*args, **kwargs)
 
@@ -701,7 +695,7 @@ def _pyvis_network():
     package.__path__, package.display, display.IFrame = [], display, IFrame
     sys.modules.update({"IPython": package, "IPython.display": display})
     try:
-        from pyvis.network import Network
+        from pyvis.network import Network  # lazy: pyvis imports its notebook helpers
     finally:
         for name, stand_in in (("IPython", package), ("IPython.display", display)):
             if sys.modules.get(name) is stand_in:
@@ -711,8 +705,6 @@ def _pyvis_network():
 
 def _pyvis_lib() -> Path:
     """The folder of the vis-network library that pyvis ships (pyvis imported as :func:`_pyvis_network` does)."""
-    import sys
-
     return Path(sys.modules[_pyvis_network().__module__].__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
@@ -724,8 +716,6 @@ def _script(code) -> str:
 
 def render_html(amap, options: RenderOptions | None = None, view: View | None = None, **kwargs) -> str:
     """The map as a self-contained HTML page (a string); a large map's part (see :func:`view_of`)."""
-    from importlib.resources import files
-
     options = options or RenderOptions(**kwargs)
     view = view or view_of(amap, options)
     data = page_data(amap, options, view)
@@ -759,8 +749,6 @@ def _dot_string(text: str) -> str:
     Characters that the SVG (XML 1.0) cannot carry become U+FFFD, the
     replacement character, since a picture only shows the text.
     """
-    from .io import NOT_XML
-
     text = NOT_XML.sub("\ufffd", text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -795,11 +783,6 @@ def render_dot(amap, options: RenderOptions | None = None, view: View | None = N
 def render_static(amap, fmt: str, options: RenderOptions | None = None, view: View | None = None,
                   **kwargs) -> bytes:
     """The map as SVG or PNG, drawn by Graphviz ``dot`` (Debian package graphviz)."""
-    import shutil
-    import subprocess
-
-    from .errors import UsageError
-
     if fmt not in ("svg", "png"):
         raise UsageError(f"unknown picture format {fmt!r} (known: html, svg, png)")
     dot = shutil.which("dot")
@@ -821,8 +804,6 @@ def picture_format(path) -> str:
 def render(amap, path, *, format: str | None = None, options: RenderOptions | None = None, view: View | None = None,
            **kwargs) -> Path:
     """Write ``amap`` (or the part ``view`` says) to ``path`` (HTML, or SVG/PNG by ``format`` or suffix) atomically."""
-    from ._files import atomic_write
-
     fmt = format or picture_format(path)
     options = options or RenderOptions(**kwargs)
     view = view or view_of(amap, options)

@@ -33,7 +33,7 @@ __all__ = ["TERMS", "SEMANTICS_IRI", "add_evaluations", "evaluations", "stored"]
 
 
 def _iri(local):
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     return URIRef(NAMESPACE + local)
 
@@ -59,7 +59,7 @@ def add_evaluations(graph, semantics: str, values: dict) -> int:
     Earlier evaluations under the same semantics are removed first.  Returns
     the number of evaluations stored.
     """
-    from rdflib import RDF, XSD, Literal, URIRef
+    from rdflib import RDF, XSD, Literal, URIRef  # lazy: rdflib takes 0.2 s to import
 
     term = {t: _iri(t) for t in TERMS}
     semantics = semantics_name(semantics)

@@ -21,8 +21,15 @@ from itertools import compress
 from operator import or_
 from pathlib import Path
 
+import rdflib
+from rdflib import RDF, RDFS, URIRef
+
 from .errors import MapError
+from .evaluations import stored
+from .names import claim_id
 from .namespace import local_name
+from .ontology import closure_of, ontology_graph, subclass_pairs
+from .triples import RDF_TYPE, SUBCLASS, from_graph, ntriples_lines
 from .vocab import AM
 
 __all__ = ["ArgumentMap", "Claim", "Relation", "Quote", "Source", "RELATION_TYPES", "local_name"]
@@ -136,8 +143,6 @@ class ArgumentMap:
     def graph(self):
         """The map's rdflib ``Graph``; a map read by Oxigraph builds it only when first asked for."""
         if self._graph is None:
-            import rdflib
-
             self._graph = self._load_graph() if self._load_graph is not None else rdflib.Graph()
             self._graph.bind("am", AM._NS)
         return self._graph
@@ -149,8 +154,6 @@ class ArgumentMap:
     @cached_property
     def _index(self):
         """The triples the structure is read from (see :mod:`argmap.triples`)."""
-        from .triples import from_graph
-
         return from_graph(self.graph)
 
     def ntriples(self) -> list[str] | None:
@@ -158,8 +161,6 @@ class ArgumentMap:
 
         None too once :attr:`graph` has been built, since the graph may have changed since.
         """
-        from .triples import ntriples_lines
-
         if self._graph is not None or not self._parts:
             return None
         return ntriples_lines(self._parts)
@@ -168,17 +169,12 @@ class ArgumentMap:
     @cached_property
     def _subclasses(self) -> dict:
         """Each argmap class with all its subclasses, from the ontology and the map."""
-        from .ontology import closure_of, subclass_pairs
-        from .triples import SUBCLASS
-
         roots = [str(c) for c in (AM.Claim, AM.Relation, AM.Support, AM.Attack, AM.Undercut)]
         return closure_of(roots, (*subclass_pairs(), *self._index.pairs(SUBCLASS)))
 
     @cached_property
     def _kinds(self) -> dict[str, set]:
         """The nodes typed with each class of :attr:`_subclasses` (or a subclass of it)."""
-        from .triples import RDF_TYPE
-
         typed: dict = {}  # the nodes of each type: a map uses a handful of types
         for s, t in zip(*self._index.columns(RDF_TYPE)):
             members = typed.get(t)
@@ -305,8 +301,6 @@ class ArgumentMap:
     @cached_property
     def claims(self) -> "Mapping[str, Claim]":
         """The map's claims by id (IRI), sorted by id; each is built when first looked at."""
-        from .triples import RDF_TYPE
-
         value, objects = self._index.value, self._index.objects
         exact_p, in_source_p, quote_p, text_p = str(AM.exact), str(AM.inSource), str(AM.quote), str(AM.text)
         speaker_p = str(AM.attributedTo)
@@ -350,15 +344,11 @@ class ArgumentMap:
         >>> amap.find_claim("be cautious at the  Kim meeting") == amap.main_thesis
         True
         """
-        from .names import claim_id
-
         return claim_id(self.claims, name)
 
     @cached_property
     def sources(self) -> list[Source]:
         """The source documents the map cites, sorted by id."""
-        from .triples import RDF_TYPE
-
         dct = "http://purl.org/dc/terms/"
         index = self._index
         source_t = str(AM.Source)
@@ -384,8 +374,6 @@ class ArgumentMap:
 
     def claim_types(self) -> "Counter[tuple[str, ...]]":
         """How many claims have each list of types (sorted IRIs), counted without building the claims."""
-        from .triples import RDF_TYPE
-
         claims = self._claim_set
         subjects, objects = self._index.columns(RDF_TYPE)
         if len(set(subjects)) == len(subjects):  # one type each, the usual case
@@ -457,7 +445,7 @@ class ArgumentMap:
         ``kind`` (``"support"``, ``"attack"`` or ``"undercut"``), ``relation``
         (the relation's id) and ``linked`` (the number of premises).
         """
-        import networkx as nx
+        import networkx as nx  # lazy: networkx takes 0.2 s to import
 
         g = nx.DiGraph()
         for cid, c in self.claims.items():
@@ -475,10 +463,6 @@ class ArgumentMap:
     # --- annotations: labels, schemes, critical questions, stored scores --------
     def label(self, iri) -> str:
         """A readable name for ``iri``: its label in the map or the ontology, else its last segment."""
-        from rdflib import RDFS, URIRef
-
-        from .ontology import ontology_graph
-
         node = URIRef(str(iri))
         for g in (self.graph, ontology_graph()):
             value = g.value(node, RDFS.label)
@@ -494,10 +478,6 @@ class ArgumentMap:
         Macagno 2008, on critical questions as the points where an argument
         from a scheme can be challenged).
         """
-        from rdflib import URIRef
-
-        from .ontology import ontology_graph
-
         onto = ontology_graph()
         out = []
         for st in self.graph.objects(URIRef(relation_id), AM.questionStatus):
@@ -511,17 +491,11 @@ class ArgumentMap:
 
     def scheme(self, relation_id) -> str | None:
         """The argumentation scheme a relation applies, if the map says."""
-        from rdflib import URIRef
-
         value = self.graph.value(URIRef(relation_id), AM.scheme)
         return None if value is None else str(value)
 
     def evaluations(self) -> dict[str, list[dict]]:
         """Stored scores by claim: ``{"semantics", "value", "when"}``, sorted; an acceptance word stands for its 1 or 0."""
-        from rdflib import RDF
-
-        from .evaluations import stored
-
         out: dict[str, list[dict]] = {}
         for ev in self.graph.subjects(RDF.type, AM.Evaluation):
             claim, value = stored(self.graph, ev)
@@ -540,8 +514,8 @@ class ArgumentMap:
     def annotations(self) -> dict[str, dict]:
         """For each claim: the relations into it, with scheme and open questions, and stored scores."""
         labels = {cid: c.label for cid, c in self.claims.items()}
-        stored = self.evaluations()
-        out = {cid: {"relations": [], "scores": stored.get(cid, [])} for cid in self.claims}
+        stored_scores = self.evaluations()
+        out = {cid: {"relations": [], "scores": stored_scores.get(cid, [])} for cid in self.claims}
         for r in self.relations.values():
             target = self.relations[r.target].target if r.type == "undercut" else r.target
             if target not in out:

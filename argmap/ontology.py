@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from ._files import data_path
 from .rdfs import closure_triples, hierarchies, rdfs_hierarchy
 
@@ -29,7 +31,7 @@ def shapes_path() -> Path:
 @lru_cache(maxsize=1)
 def ontology_graph():
     """The ontology as an rdflib Graph (parsed once; do not modify it)."""
-    import rdflib
+    import rdflib  # lazy: rdflib takes 0.2 s to import
 
     return rdflib.Graph().parse(ontology_path(), format="turtle")
 
@@ -37,7 +39,7 @@ def ontology_graph():
 @lru_cache(maxsize=1)
 def shapes_graph():
     """The SHACL shapes as an rdflib Graph (parsed once; do not modify it)."""
-    import rdflib
+    import rdflib  # lazy: rdflib takes 0.2 s to import
 
     return rdflib.Graph().parse(shapes_path(), format="turtle")
 
@@ -48,7 +50,7 @@ def subclass_closure(roots, *graphs) -> dict:
     The reflexive-transitive closure of ``rdfs:subClassOf`` (RDF Schema 1.1,
     section 3.4, rules rdfs9 and rdfs11), restricted to named classes.
     """
-    from rdflib import RDFS
+    from rdflib import RDFS  # lazy: rdflib takes 0.2 s to import
 
     return closure_of(roots, ((s, o) for g in graphs for s, o in g.subject_objects(RDFS.subClassOf)))
 
@@ -67,7 +69,7 @@ def closed_ontology_graph():
 
     What every store puts in its ontology graph (:data:`argmap.store.ONTOLOGY_GRAPH`).
     """
-    import rdflib
+    import rdflib  # lazy: rdflib takes 0.2 s to import
 
     g = rdflib.Graph()
     g += ontology_graph()
@@ -79,16 +81,12 @@ def closed_ontology_graph():
 @lru_cache(maxsize=1)
 def _triples() -> tuple:
     """The ontology's triples as read by Oxigraph (parsed once), so that maps read without rdflib do not import it."""
-    import pyoxigraph as ox
-
     return tuple(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
 
 
 @lru_cache(maxsize=1)
 def subclass_pairs() -> tuple:
     """The ontology's ``rdfs:subClassOf`` links between named classes, as (sub, super) IRI strings."""
-    import pyoxigraph as ox
-
     subclass = _RDFS + "subClassOf"
     return tuple((t.subject.value, t.object.value) for t in _triples()
                  if t.predicate.value == subclass and isinstance(t.subject, ox.NamedNode)

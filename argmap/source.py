@@ -94,8 +94,8 @@ class MapSource:
     # --- reading ----------------------------------------------------------------------
     def load(self):
         """The map, read without an rdflib graph where it can be."""
-        from .io.loading import load  # with the model, rdflib (0.2 s): load_framework does without them
-        from .model import ArgumentMap
+        from .io.loading import load  # lazy: it imports rdflib (0.2 s), which load_framework does without
+        from .model import ArgumentMap  # lazy: it imports rdflib
 
         if self.paths:
             return load(*self.paths, format=self.format)
@@ -144,7 +144,7 @@ class MapSource:
                 index.add_pairs(p, pairs)
 
         def graph_loader():
-            import rdflib  # 0.2 s: built only when a command asks for the graph
+            import rdflib  # lazy: rdflib takes 0.2 s to import; the graph is built only when a command asks for it
 
             g, read = rdflib.Graph(), oxigraph_reader()
             with self._oxigraph() as again:
@@ -186,7 +186,7 @@ class MapSource:
             if index.read == there:  # not cut short by a result limit
 
                 def graph_loader():
-                    import rdflib  # 0.2 s: built only when a command asks for the graph
+                    import rdflib  # lazy: rdflib takes 0.2 s to import; the graph is built only when a command asks for it
 
                     return rdflib.Graph().parse(data=body.decode("utf-8"), format="nt")
 
@@ -196,7 +196,7 @@ class MapSource:
             index.add_pairs(p, self._select_pages(st, f"<{p}>", "?s ?o"))
 
         def graph_loader():
-            import rdflib  # 0.2 s: built only when a command asks for the graph
+            import rdflib  # lazy: rdflib takes 0.2 s to import; the graph is built only when a command asks for it
 
             g = rdflib.Graph()
             for triple in self._select_pages(st, "?p", "?s ?p ?o", terms=True):
@@ -269,7 +269,7 @@ class MapSource:
 
 def _evaluation_lines(semantics: str, values: dict) -> list[str]:
     """The evaluations as N-Triples lines, with what RDFS entails of them by the ontology (as a push stores)."""
-    import rdflib  # 0.2 s: only writing to a store needs it
+    import rdflib  # lazy: rdflib takes 0.2 s to import; only writing to a store needs it
 
     g = rdflib.Graph()
     add_evaluations(g, semantics, values)

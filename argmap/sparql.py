@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError, UsageError
+from .names import claim_id, semantics_iri
 from .namespace import NAMESPACE
 
 __all__ = [
@@ -211,8 +212,6 @@ def resolve_params(text: str, params: dict, claims) -> dict:
     (``DFQuAD``, ``DF-QuAD``).  :class:`UsageError` with the nearest names
     for one that names nothing; an IRI that is no claim passes as it is.
     """
-    from .names import claim_id, semantics_iri
-
     docs = param_docs(text)
     declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([^\s:]*):", text)}
     out, known = dict(params), None
@@ -285,7 +284,7 @@ def _first_brace(text: str) -> int | None:
 # --- result formats -----------------------------------------------------------------
 def _json_term(term) -> dict:
     """An RDF term in SPARQL 1.1 Query Results JSON (section 3.2.2)."""
-    from rdflib import BNode, Literal
+    from rdflib import BNode, Literal  # lazy: rdflib takes 0.2 s to import
 
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
@@ -315,7 +314,7 @@ def to_csv(result: QueryResult) -> str:
     datatype dropped, as the format says), a blank node as ``_:label``; an
     ASK gives ``true`` or ``false``.
     """
-    from rdflib import BNode
+    from rdflib import BNode  # lazy: rdflib takes 0.2 s to import
 
     if result.boolean is not None:
         return ("true" if result.boolean else "false") + "\r\n"
@@ -329,7 +328,7 @@ def to_csv(result: QueryResult) -> str:
 
 def _tsv_term(term) -> str:
     """An RDF term in SPARQL/Turtle syntax, as the TSV results format wants (section 3)."""
-    from rdflib import XSD, BNode, Literal
+    from rdflib import XSD, BNode, Literal  # lazy: rdflib takes 0.2 s to import
 
     if term is None:
         return ""
@@ -359,7 +358,7 @@ def to_tsv(result: QueryResult) -> str:
 
 def to_table(result: QueryResult, namespace_manager=None) -> str:
     """Aligned plain-text columns; IRIs as prefixed names where a prefix is known."""
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     if result.boolean is not None:
         return "true" if result.boolean else "false"

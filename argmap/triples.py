@@ -25,13 +25,22 @@ is an error at its line, the same from both (:func:`misfit_error`).
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import pickle
 import re
+import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+import pyoxigraph as ox
+
+from ._files import read_text
+from .errors import InputError, MapError, ParseError
 from .namespace import NAMESPACE
+from .ontology import property_kinds
 
 __all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser",
            "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
@@ -232,7 +241,7 @@ def _fill(table: dict, subjects: list, objects: list) -> None:
 
 def from_graph(graph) -> TripleIndex:
     """The index of an rdflib graph."""
-    from rdflib import URIRef
+    from rdflib import URIRef  # lazy: rdflib takes 0.2 s to import
 
     index = TripleIndex()
     for p in PREDICATES:
@@ -257,10 +266,6 @@ def oxigraph_input(path, fmt_name: str) -> dict:
     Relative IRIs resolve against the file's ``file:`` URI, as the rdflib
     reader does.  A missing file gets the one-line error every reader gives.
     """
-    import pyoxigraph as ox
-
-    from ._files import read_text
-
     if not Path(path).is_file():
         read_text(path)
     return {"path": str(path), "format": getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name]),
@@ -320,8 +325,6 @@ def split_statements(data: bytes, fmt_name: str, parts: int) -> list[bytes] | No
 
 def syntax_error(exc: SyntaxError, fmt_name: str, path):
     """Oxigraph's SyntaxError for ``path`` as argmap's one-line :class:`~argmap.errors.ParseError`, with its line."""
-    from .errors import ParseError
-
     line = exc.lineno if isinstance(exc.lineno, int) else None
     return ParseError(f"bad {fmt_name} syntax: {' '.join(str(exc.msg).split())[:200]}", path=str(path), line=line)
 
@@ -354,8 +357,6 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     does not parse, the whole file is read in one piece, which gives the
     same index or the error with its line.
     """
-    import pyoxigraph as ox
-
     source = oxigraph_input(path, fmt_name)
     parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
     if parts:
@@ -377,10 +378,6 @@ def _slots(parse) -> tuple[dict, int, set]:
     The kind of each object of those predicates goes into a column of its
     own, which is checked as a set after the reading.
     """
-    import pyoxigraph as ox
-
-    from .ontology import property_kinds
-
     wants_literal = property_kinds()
     columns = {p: ([], []) for p in PREDICATES}
     kinds = {p: [] for p in wants_literal}
@@ -421,11 +418,6 @@ def _read_in_processes(parses: list) -> TripleIndex | None:
     only when that predicate is first looked up.  None if a part does not
     parse or a process fails.
     """
-    import multiprocessing
-    import pickle
-    import sys
-    import threading
-
     if not sys.platform.startswith("linux"):  # forking is Linux's cheap, safe way here
         return None
     ctx = multiprocessing.get_context("fork")
@@ -512,8 +504,6 @@ def _child_slots(parses, taken, conn) -> None:
     progress bar's, may have held at the fork), nor prints a traceback; a
     parent that gets nothing reads the file whole.
     """
-    import pickle
-
     gc.disable()
     try:
         for k in _take(taken, len(parses)):
@@ -543,8 +533,6 @@ def from_parser(parse, fmt_name: str, path) -> TripleIndex:
     Syntax errors become :class:`~argmap.errors.ParseError` at ``path`` with
     the line Oxigraph reports; an object of the wrong kind, :func:`misfit_error`.
     """
-    from .errors import InputError, ParseError
-
     try:
         return _checked(_indexed(*_slots(parse)), parse, path)
     except SyntaxError as exc:
@@ -559,9 +547,6 @@ def _checked(index: TripleIndex, parse, path) -> TripleIndex:
     """``index``, unless it holds an object of the wrong kind: then its :func:`misfit_error`, found in ``parse()`` again."""
     if not index.misfits:
         return index
-    import pyoxigraph as ox
-
-    from .ontology import property_kinds
 
     wants_literal = {ox.NamedNode(p): (p, property_kinds()[p]) for p in index.misfits}
     found = []
@@ -576,9 +561,7 @@ def _checked(index: TripleIndex, parse, path) -> TripleIndex:
 
 def graph_misfits(graph) -> list:
     """The :class:`Misfit` s of an rdflib graph: objects of the wrong kind for their predicate."""
-    from rdflib import BNode, Literal, URIRef
-
-    from .ontology import property_kinds
+    from rdflib import BNode, Literal, URIRef  # lazy: rdflib takes 0.2 s to import
 
     return [Misfit(None if isinstance(s, BNode) else str(s), p, str(o), isinstance(o, Literal), isinstance(o, BNode))
             for p, literal in property_kinds().items()
@@ -671,8 +654,6 @@ def misfit_error(path, misfits):
     nodes, whose labels differ, left out), and the first :data:`MISFITS_LOCATED` of them located in
     the text; the one on the earliest line is reported.
     """
-    from .errors import MapError
-
     ordered = sorted(set(misfits), key=lambda m: (m.predicate, "" if m.blank else m.value, m.subject or "", m.literal))
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines() if path and Path(path).is_file() else []
@@ -691,8 +672,6 @@ def ntriples_lines(parts) -> list[str]:
     files always give the same lines (sorting a million lines would cost
     seconds for nothing).
     """
-    import pyoxigraph as ox
-
     if len(parts) == 1 and parts[0][2] is not None:
         return parts[0][2].ntriples_lines()
     lines: dict = {}

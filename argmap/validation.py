@@ -30,10 +30,19 @@ A file that cannot be read or parsed raises :class:`~argmap.errors.ArgmapError`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import RDF, RDFS, BNode, Graph, Namespace, URIRef
+
+from ._files import read_text
+from .anchor import QuoteNotFound, reanchor
 from .errors import UsageError
+from .io import read_graph
+from .model import _locate
+from .namespace import local_name
+from .ontology import ontology_graph, shapes_graph, subclass_closure
 from .vocab import AM
 
 __all__ = ["Finding", "validate", "validate_graph", "shacl_findings", "structure_findings", "quote_findings",
@@ -68,8 +77,6 @@ def validate(paths, *, sources=None, format: str | None = None) -> list[Finding]
         quote against one file; ``{source IRI: path}`` checks the quotes of
         that source.  Omitted: quotes are not compared with any text.
     """
-    from .io import read_graph
-
     texts = {key: read_source_text(p) for key, p in (sources or {}).items()}
     findings: list[Finding] = []
     for path in paths:
@@ -86,8 +93,6 @@ def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[F
     quote written ``[ ... ]`` inside the claim, and its message leads with the
     claim (or relation) the quote is of: ``claim "LABEL": ...``.
     """
-    from .model import _locate
-
     found = shacl_findings(graph) + structure_findings(graph) + quote_findings(graph, source_texts)
     unique = dict.fromkeys(found)  # one finding per node and message, first seen first
     quotes = set(_quotes(graph))
@@ -105,10 +110,6 @@ def validate_graph(graph, *, path: str = "<graph>", source_texts=None) -> list[F
 
 def _subject_line(path: str, iri: str) -> int | None:
     """The first line of a Turtle file that begins with ``iri`` as a subject (``:name`` or ``<iri>``)."""
-    import re
-
-    from .namespace import local_name
-
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -121,8 +122,6 @@ def _subject_line(path: str, iri: str) -> int | None:
 
 def _quote_owner(graph, quote) -> str:
     """``claim "LABEL": `` for the claim a quote is of (``relation :r: `` for a relation's); empty if none."""
-    from rdflib import RDFS
-
     owners = sorted(graph.subjects(AM.quote, quote), key=str)
     if not owners:
         return ""
@@ -136,8 +135,6 @@ def _quote_owner(graph, quote) -> str:
 def read_source_text(path) -> str:
     """A source's text exactly as stored: UTF-8, newlines untranslated, so that
     offsets count the same characters as the file holds."""
-    from ._files import read_text
-
     return read_text(path)
 
 
@@ -161,8 +158,6 @@ def parse_source_options(values) -> dict:
 
 def _name(graph, node) -> str:
     """A node as the map writes it: a prefixed name where a prefix fits, else <IRI>."""
-    from rdflib import BNode, URIRef
-
     if isinstance(node, URIRef):
         try:
             prefix, _, local = graph.namespace_manager.compute_qname(str(node), generate=False)
@@ -171,7 +166,6 @@ def _name(graph, node) -> str:
             return f"<{node}>"
     if isinstance(node, BNode):
         # A blank node's label changes from one parse to the next: name it by its types.
-        from rdflib import RDF
 
         types = sorted(_name(graph, t) for t in graph.objects(node, RDF.type))
         return "[" + ("a " + ", ".join(types) if types else "blank node") + "]"
@@ -180,10 +174,7 @@ def _name(graph, node) -> str:
 
 def shacl_findings(graph) -> list[tuple]:
     """(node, message) for each SHACL validation result of ``graph`` against the shapes."""
-    import pyshacl
-    from rdflib import RDF, Graph, Namespace
-
-    from .ontology import ontology_graph, shapes_graph
+    import pyshacl  # lazy: pyshacl takes 0.3 s to import
 
     SH = Namespace("http://www.w3.org/ns/shacl#")
     # The ontology goes into the data graph by a plain union: pySHACL's own
@@ -211,10 +202,6 @@ def shacl_findings(graph) -> list[tuple]:
 
 def _kinds(graph):
     """The map's claims and relations by kind, with the ontology's subclasses."""
-    from rdflib import RDF
-
-    from .ontology import ontology_graph, subclass_closure
-
     roots = (AM.Claim, AM.Support, AM.Attack, AM.Undercut)
     closure = subclass_closure(roots, ontology_graph(), graph)
     return {root: {s for c in closure[root] for s in graph.subjects(RDF.type, c)} for root in roots}
@@ -230,7 +217,7 @@ def structure_findings(graph) -> list[tuple]:
     premise to relation and relation to target, so that the premises of an
     undercut reach what the undercut relation bears on.
     """
-    import networkx as nx
+    import networkx as nx  # lazy: networkx takes 0.2 s to import
 
     kinds = _kinds(graph)
     claims = kinds[AM.Claim]
@@ -281,8 +268,6 @@ def _question_findings(graph) -> list[tuple]:
     relation can only answer or leave open the questions of the scheme it
     applies.  The scheme's questions come from the ontology and the map.
     """
-    from .ontology import ontology_graph
-
     def questions_of(scheme):
         found = set()
         for g in (ontology_graph(), graph):
@@ -308,10 +293,6 @@ def _question_findings(graph) -> list[tuple]:
 
 def _quotes(graph) -> list:
     """The quotes of ``graph``: nodes of am:Quote (or a subclass) and objects of am:quote, sorted."""
-    from rdflib import RDF
-
-    from .ontology import ontology_graph, subclass_closure
-
     quote_classes = subclass_closure((AM.Quote,), ontology_graph(), graph)[AM.Quote]
     quotes = {q for c in quote_classes for q in graph.subjects(RDF.type, c)} | set(graph.objects(None, AM.quote))
     return sorted(quotes, key=str)
@@ -325,8 +306,6 @@ def _where_instead(text: str, exact: str, start: int) -> str:
     the source's own characters are the exact text to use); of several
     places, the one nearest ``start``.
     """
-    from .anchor import QuoteNotFound, reanchor
-
     try:
         span = reanchor(text, exact, start)
     except QuoteNotFound as exc:
@@ -347,8 +326,6 @@ def quote_findings(graph, source_texts: dict | None = None) -> list[tuple]:
     that every quote is checked against), the exact text must also be the
     source's text between the offsets.
     """
-    from rdflib import URIRef
-
     source_texts = source_texts or {}
     out = []
     for q in _quotes(graph):

@@ -17,10 +17,11 @@ module can serve several formats (``argmap.io.rdf`` serves every RDF syntax).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._files import atomic_write
 from ..errors import FormatError, UsageError
 from ..evaluations import add_evaluations
 from ..progress import files_label, progress
@@ -63,7 +64,7 @@ class Format:
         Only formats registered with ``triples=True`` can; it is how large
         imports skip rdflib.
         """
-        from ._build import TripleList
+        from ._build import TripleList  # lazy: it imports rdflib
 
         if not self.options.get("triples"):
             raise FormatError(f"argmap reads format {self.name!r} only into an rdflib graph", path=path)
@@ -205,8 +206,6 @@ def dumps(amap, format: str, *, source=None, path=None) -> str:
 
 def write(amap, path, format: str | None = None) -> Path:
     """Write ``amap`` to ``path`` atomically, by ``format`` or else by suffix."""
-    from .._files import atomic_write
-
     fmt = get_format(format) if format else guess_format(path, reading=False)
     return atomic_write(path, fmt.dumps(amap))
 

@@ -14,6 +14,11 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import rdflib
+from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, URIRef
+
+from ..vocab import AM
+
 __all__ = ["Builder", "TripleList", "local_id"]
 
 
@@ -32,10 +37,6 @@ _DATES = [(r"-?\d{4}", "gYear"), (r"-?\d{4}-\d{2}", "gYearMonth"), (r"-?\d{4}-\d
 
 def date_literal(text: str):
     """``text`` as a literal typed ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` where it is one, else plain."""
-    import re
-
-    from rdflib import XSD, Literal
-
     kind = next((t for pattern, t in _DATES if re.fullmatch(pattern, text)), None)
     return Literal(text, datatype=XSD[kind]) if kind else Literal(text)
 
@@ -91,8 +92,6 @@ class TripleList:
 
     def rdflib_triples(self):
         """Each triple in rdflib terms."""
-        from rdflib import Literal, URIRef
-
         made = {IRI: URIRef, Text: Literal}
         return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self.triples)
 
@@ -113,32 +112,27 @@ class Builder:
     """Collects the triples of one imported file into an rdflib Graph (or a :class:`TripleList`)."""
 
     def __init__(self, path, prefix: str = "src", graph=None):
-        import rdflib
-        from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
-
-        from ..vocab import AM
-
         self.graph = graph if graph is not None else rdflib.Graph()
         # a TripleList takes plain string terms; rdflib's would cost most of a large import
-        URIRef, Literal = getattr(self.graph, "URIRef", URIRef), getattr(self.graph, "Literal", Literal)
-        self.RDF, self.RDFS, self.DCTERMS, self.AM, self.Literal, self.URIRef = RDF, RDFS, DCTERMS, AM, Literal, URIRef
-        self.source = URIRef(Path(path).resolve().as_uri())
+        iri, text = getattr(self.graph, "URIRef", URIRef), getattr(self.graph, "Literal", Literal)
+        self.RDF, self.RDFS, self.DCTERMS, self.AM, self.Literal, self.URIRef = RDF, RDFS, DCTERMS, AM, text, iri
+        self.source = iri(Path(path).resolve().as_uri())
         self.base = str(self.source) + "#"
         self._iris: dict = {}
         # the terms every claim and relation uses, looked up once (a namespace lookup is slow)
-        self.type_p, self.source_p, self.label_p = (URIRef(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
-        self._claim, self._text, self._premise, self._target = (URIRef(str(t)) for t in (AM.Claim, AM.text, AM.premise,
+        self.type_p, self.source_p, self.label_p = (iri(str(t)) for t in (RDF.type, DCTERMS.source, RDFS.label))
+        self._claim, self._text, self._premise, self._target = (iri(str(t)) for t in (AM.Claim, AM.text, AM.premise,
                                                                                           AM.target))
-        self._kinds = {k: URIRef(str(t)) for k, t in (("support", AM.Support), ("attack", AM.Attack),
+        self._kinds = {k: iri(str(t)) for k, t in (("support", AM.Support), ("attack", AM.Attack),
                                                       ("undercut", AM.Undercut))}
         self.graph.bind("am", AM._NS)
         self.graph.bind(prefix, self.base)
         self.add = self.graph.add
         self.map = self.iri("map")
-        self.add((self.map, self.type_p, URIRef(str(AM.ArgumentMap))))
-        self.add((self.map, URIRef(str(AM.source)), self.source))
-        self.add((self.source, self.type_p, URIRef(str(AM.Source))))
-        self.add((self.source, URIRef(str(DCTERMS.title)), Literal(Path(path).name)))
+        self.add((self.map, self.type_p, iri(str(AM.ArgumentMap))))
+        self.add((self.map, iri(str(AM.source)), self.source))
+        self.add((self.source, self.type_p, iri(str(AM.Source))))
+        self.add((self.source, iri(str(DCTERMS.title)), text(Path(path).name)))
 
     def iri(self, name):
         node = self._iris.get(name)

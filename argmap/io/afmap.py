@@ -24,6 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
+from ..names import claim_id
+from ..semantics.framework import Arrays
+
 __all__ = ["Parsed", "FrameworkMap", "Argument", "plain_ascii"]
 
 #: ASCII control characters other than tab and line ends: white space or line breaks to
@@ -54,8 +59,6 @@ class Parsed:
     @classmethod
     def from_reference(cls, arguments: dict, attacks, supports=()) -> "Parsed":
         """From a reference parser's ``(arguments, attacks, supports)``: names to scores or None, pairs of names."""
-        import numpy as np
-
         names = sorted(arguments)
         index = {a: i for i, a in enumerate(names)}
         base = np.array([np.nan if arguments[a] is None else arguments[a] for a in names], dtype=float)
@@ -129,8 +132,6 @@ class FrameworkMap:
     main_theses: tuple = ()
 
     def __init__(self, path, parsed: Parsed):
-        import numpy as np
-
         self.paths = [str(path)]
         self.iri = Path(path).resolve().as_uri() + "#"
         names, n = parsed.names, len(parsed.names)
@@ -148,10 +149,6 @@ class FrameworkMap:
 
     def arrays(self, default_base: float = 0.5):
         """The compiled framework, base scores missing from the file set to ``default_base`` (built once each)."""
-        import numpy as np
-
-        from ..semantics.framework import Arrays
-
         arr = self._arrays.get(default_base)
         if arr is None:
             names, iri = self._names, self.iri
@@ -169,8 +166,6 @@ class FrameworkMap:
 
     def base_scores(self, default: float = 0.5) -> dict[str, float]:
         """Each claim's base score, ``default`` where the file gives none."""
-        import numpy as np
-
         return dict(zip(self.claims, np.where(np.isnan(self._base), default, self._base).tolist()))
 
     def find_claim(self, name: str) -> str:
@@ -183,7 +178,6 @@ class FrameworkMap:
             return name
         if isinstance(name, str) and (self.iri + name) in self.claims:  # a name is its id's last segment
             return self.iri + name
-        from ..names import claim_id
 
         return claim_id(self.claims, name)
 

@@ -33,10 +33,14 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import unquote
+
+from rdflib import DCTERMS, RDF, RDFS, Namespace, URIRef
 
 from .._files import read_text
 from ..errors import ParseError
-from ._build import date_literal
+from ..vocab import AM
+from ._build import Builder, date_literal
 
 __all__ = ["read", "dumps", "sniff", "parse"]
 
@@ -170,11 +174,6 @@ def _extra(node, nid, fail) -> dict:
 
 def read(path, fmt=None, graph=None):
     """Read an AIF JSON file into an argmap RDF graph (or into ``graph``, e.g. a :class:`._build.TripleList`)."""
-    from rdflib import DCTERMS
-
-    from ..vocab import AM
-    from ._build import Builder
-
     nodes, edges, speakers, whole = parse(read_text(path), path)
     b = Builder(path, "aif-map", graph)
     iri, Literal = b.URIRef, b.Literal  # rdflib terms, or a TripleList's plain ones
@@ -282,8 +281,6 @@ def read(path, fmt=None, graph=None):
 def _read_extras(b, nodes, ins, outs):
     """argmap's extra keys: a claim's ``claimType`` and ``baseScore``; a quote, an L-node with
     ``start`` (and ``end``, ``source``) anchored by a YA-node in one I-node, becomes an ``am:Quote``."""
-    from ..vocab import AM
-
     iri, Literal = b.URIRef, b.Literal
     xsd = "http://www.w3.org/2001/XMLSchema#"
     for nid, n in nodes.items():
@@ -322,8 +319,6 @@ def _read_extras(b, nodes, ins, outs):
 
 def _ids(iris) -> dict:
     """A short, unique AIF id for each IRI: its fragment where those are unique."""
-    from urllib.parse import unquote
-
     short = {}
     for iri in iris:
         s = str(iri)
@@ -339,10 +334,6 @@ def _natural(key: str):
 
 def to_dict(amap) -> dict:
     """The map as an AIF JSON object (nodes and edges sorted, ids kept where the map came from AIF)."""
-    from rdflib import DCTERMS, RDF, RDFS, Namespace, URIRef
-
-    from ..vocab import AM
-
     g = amap.graph
     aif, prov = Namespace(AIF), Namespace(PROV)
     claims, relations = amap.claims, amap.relations

@@ -37,11 +37,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .._files import read_text
-from ..errors import ArgmapError, ParseError
-from ._build import date_literal
+from rdflib import PROV, RDF, RDFS, XSD, Literal, Namespace, URIRef
+
+from .._files import file_of, read_text
+from ..anchor import locate, occurrences
+from ..errors import ArgmapError, FormatError, ParseError
+from ..names import did_you_mean
+from ..vocab import AM
+from ._build import Builder, date_literal
 
 __all__ = ["read", "dumps", "parse_into"]
 
@@ -277,8 +283,6 @@ _KIND_TAGS = {"fact": "FactualClaim", "prediction": "PredictiveClaim", "evaluati
 
 def _scheme_iri(name: str, AM):
     """A scheme named by its IRI or its name in the ontology (``PracticalReasoning``)."""
-    from rdflib import URIRef
-
     if "://" in name:
         return URIRef(name)
     return AM[re.sub(r"[^\w]", "", name.title() if " " in name else name)]
@@ -307,10 +311,6 @@ class _Pending:
 
 class _Reader:
     def __init__(self, path, builder):
-        from rdflib import RDF, RDFS, Literal, Namespace
-
-        from ..vocab import AM
-
         self.path, self.b = path, builder
         self.RDF, self.RDFS, self.Literal, self.AM = RDF, RDFS, Literal, AM
         self.DCT = Namespace(DCT)
@@ -425,10 +425,10 @@ class _Reader:
             if quotes is not None:
                 quotes = quotes if isinstance(quotes, list) else [quotes]
                 occurrence = data.get("occurrence")
-                occurrences = occurrence if isinstance(occurrence, list) else [occurrence] * len(quotes)
-                if len(occurrences) != len(quotes):
+                nths = occurrence if isinstance(occurrence, list) else [occurrence] * len(quotes)
+                if len(nths) != len(quotes):
                     raise self.fail(f"occurrence: give one number per quote ({len(quotes)})", line)
-                for q, n in zip(quotes, occurrences):
+                for q, n in zip(quotes, nths):
                     if not isinstance(q, str) or not q.strip():
                         raise self.fail(f"quote: {q!r} is not a quote's text", line)
                     if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
@@ -452,10 +452,6 @@ class _Reader:
 
     def unit(self, data, key, line):
         """``data[key]`` as an ``xsd:decimal`` literal in [0, 1]."""
-        from decimal import Decimal, InvalidOperation
-
-        from rdflib import XSD
-
         try:
             value = None if isinstance(data[key], bool) else Decimal(str(data[key]))
         except (InvalidOperation, ValueError):
@@ -473,8 +469,6 @@ class _Reader:
 
     def agent(self, name: str):
         """The agent (``prov:Agent``) called ``name``."""
-        from rdflib import PROV
-
         node = self.b.iri("agent:" + name)
         self.b.add((node, self.RDF.type, PROV.Agent))
         self.b.add((node, self.RDFS.label, self.Literal(name)))
@@ -683,8 +677,6 @@ class _Reader:
 
     def check_references(self):
         """A statement in a relation that has no text anywhere and is never defined (``[Title]:``) is a typo."""
-        from ..names import did_you_mean
-
         g = self.b.graph
         statements = {iri: key[2:] for iri, key in self.key.items() if key.startswith("s:")}
         known = sorted(t for iri, t in statements.items() if iri in self.texts or iri in self.defined)
@@ -698,10 +690,6 @@ class _Reader:
     def front(self, meta, lines):
         """The front matter: the source (its text anchors the quotes), its title, author and date,
         and the main thesis by title."""
-        from rdflib import XSD, Literal
-
-        from ..names import did_you_mean
-
         b, AM = self.b, self.AM
         path = self.source_path or meta.get("source")
         if path is not None:
@@ -734,7 +722,6 @@ class _Reader:
             if source_text is None:
                 b.add((q, AM.exact, Literal(text)))
                 continue
-            from ..anchor import locate
 
             try:
                 span = locate(source_text, text, occurrence)
@@ -775,8 +762,6 @@ def parse_into(text: str, path, builder, source=None) -> None:
 def read(path, fmt=None, source=None):
     """Read an Argdown file into an argmap RDF graph; its quotes are anchored in ``source``
     (a path; by default the front matter's ``source``, relative to the file)."""
-    from ._build import Builder
-
     b = Builder(path, "ad")
     b.ontology()
     parse_into(read_text(path), path, b, source)
@@ -807,8 +792,6 @@ def _oneline(text: str) -> str:
 
 def _source_of(amap, source):
     """The source text's file and its text: ``source``, else the file the map's quotes are in, if it exists."""
-    from .._files import file_of
-
     if source is None:
         places = {q.source for c in amap.claims.values() for q in c.quotes if q.source}
         files = sorted(filter(None, map(file_of, places)))
@@ -820,11 +803,9 @@ def _source_of(amap, source):
 
 def _occurrence(text, quote):
     """Which occurrence of its exact text in ``text`` the quote is (1, 2, ...), where there are several."""
-    from ..anchor import _finds  # counted as locate counts them
-
     if text is None or quote.start is None or text[quote.start:quote.end] != quote.text:
         return None
-    starts = _finds(text, quote.text)
+    starts = occurrences(text, quote.text)  # counted as locate counts them
     return starts.index(quote.start) + 1 if len(starts) > 1 else None
 
 
@@ -875,10 +856,6 @@ def dumps(amap, fmt=None, source=None, path=None) -> str:
     written as an argument of its own; Argdown cannot say that several
     premises attack or undercut together, so such a relation is written once
     per premise."""
-    from rdflib import RDF, RDFS, Namespace, URIRef
-
-    from ..vocab import AM
-
     g = amap.graph
     dct = Namespace(DCT)
     claims, relations = amap.claims, amap.relations
@@ -1038,8 +1015,6 @@ def dumps(amap, fmt=None, source=None, path=None) -> str:
         lines += [f"({i}) {ref(p)}" for i, p in enumerate(sorted(r.sources, key=lambda p: titles[p]), 1)]
         lines += ["--", f"({len(r.sources) + 1}) {ref(r.target)}", ""]
     if any("\x00" in line for line in lines):
-        from ..errors import FormatError
-
         raise FormatError("the map holds U+0000 (NUL), which an Argdown text file cannot carry; "
                           "export to turtle, ntriples or json instead")
     if not lines:  # an empty file is a mistake to the reader; an empty map says so

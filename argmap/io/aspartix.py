@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .._files import read_text
 from .._numbers import unit_score
 from ..errors import ParseError
 from .afgraph import NAME, to_graph
+from .afmap import FrameworkMap, Parsed, plain_ascii
 
 __all__ = ["read", "parse", "parse_fast", "parse_framework", "read_framework"]
 
@@ -112,10 +116,6 @@ def parse_fast(text: str, bipolar: bool):
     :func:`parse` finds the line at fault (or reads what is merely unusual:
     arguments declared between the relations, non-ASCII names, form feeds).
     """
-    import numpy as np
-
-    from .afmap import Parsed, plain_ascii
-
     text = text.removeprefix("\ufeff")
     if not plain_ascii(text):
         return None
@@ -164,23 +164,18 @@ def parse_framework(text: str, path, bipolar: bool):
 
     A mistake is always reported by :func:`parse`, with its line.
     """
-    from .afmap import Parsed
-
     fast = parse_fast(text, bipolar)
     return fast if fast is not None else Parsed.from_reference(*parse(text, path, bipolar))
 
 
 def read_framework(path, fmt):
     """Read an ``.apx`` or ``.bag`` file into a :class:`~.afmap.FrameworkMap`, without RDF."""
-    from .._files import read_text
-    from .afmap import FrameworkMap
-
     return FrameworkMap(path, parse_framework(read_text(path), path, bipolar=fmt.name == "bag"))
 
 
 def read(path, fmt):
     """Read an ``.apx`` or ``.bag`` file into an argmap RDF graph."""
-    from .rdf import _text
+    from .rdf import _text  # lazy: it imports rdflib
 
     arguments, attacks, supports = parse(_text(path), path, bipolar=fmt.name == "bag")
     return to_graph(path, arguments, attacks, supports)

@@ -9,8 +9,9 @@ edges to their targets, and each node and edge carries its values as
 
 from __future__ import annotations
 
-from .graphml import EDGE_KEYS, NODE_KEYS, table
-from .graphml import value_text as _value
+import xml.etree.ElementTree as ET
+
+from .graphml import EDGE_KEYS, NODE_KEYS, table, value_text as _value
 
 __all__ = ["dumps"]
 
@@ -19,8 +20,6 @@ _TYPES = {"string": "string", "double": "double", "int": "integer", "boolean": "
 
 def dumps(amap, fmt=None) -> str:
     """The map as a GEXF 1.3 document."""
-    import xml.etree.ElementTree as ET
-
     nodes, edges = table(amap)
     root = ET.Element("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})

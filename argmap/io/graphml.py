@@ -14,7 +14,10 @@ Nodes and edges come sorted, so one map gives the same bytes.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from ..namespace import NAMESPACE
+from ..semantics import score
 
 __all__ = ["dumps", "table", "value_text", "NODE_KEYS", "EDGE_KEYS"]
 
@@ -33,8 +36,6 @@ def _claim_type(types) -> str:
 
 def table(amap):
     """``(nodes, edges)``: sorted lists of ``(id, {attribute: value})`` and ``(id, source, target, {...})``."""
-    from ..semantics import score
-
     scores = score(amap).scores
     nodes = []
     for cid, c in amap.claims.items():
@@ -63,8 +64,6 @@ def value_text(value, kind) -> str:
 
 def dumps(amap, fmt=None) -> str:
     """The map as a GraphML document."""
-    import xml.etree.ElementTree as ET
-
     nodes, edges = table(amap)
     root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
     keys = {}

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .._files import read_text
 from ..errors import ParseError
 from .afgraph import to_graph
+from .afmap import FrameworkMap, Parsed, plain_ascii
 
 __all__ = ["read", "parse", "parse_fast", "parse_framework", "read_framework"]
 
@@ -71,10 +75,6 @@ def parse_fast(text: str):
     any mistake, gives None.  Argument i is named ``str(i)``; the names are
     sorted as strings, as the claim ids sort.
     """
-    import numpy as np
-
-    from .afmap import Parsed, plain_ascii
-
     text = text.removeprefix("\ufeff")
     if not plain_ascii(text):
         return None
@@ -104,8 +104,6 @@ def parse_framework(text: str, path):
 
     A mistake is always reported by :func:`parse`, with its line.
     """
-    from .afmap import Parsed
-
     fast = parse_fast(text)
     if fast is not None:
         return fast
@@ -115,15 +113,12 @@ def parse_framework(text: str, path):
 
 def read_framework(path, fmt):
     """Read an ICCMA 2023 file into a :class:`~.afmap.FrameworkMap`, without RDF."""
-    from .._files import read_text
-    from .afmap import FrameworkMap
-
     return FrameworkMap(path, parse_framework(read_text(path), path))
 
 
 def read(path, fmt):
     """Read an ICCMA 2023 file into an argmap RDF graph."""
-    from .rdf import _text
+    from .rdf import _text  # lazy: it imports rdflib
 
     n, attacks = parse(_text(path), path)
     return to_graph(path, {str(i): None for i in range(1, n + 1)}, [(str(a), str(b)) for a, b in attacks])

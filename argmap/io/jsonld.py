@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 
+from rdflib import URIRef
+
+from ..vocab import NAMESPACE
 from .rdf import read
 
 __all__ = ["read", "dumps", "context"]
@@ -18,13 +21,10 @@ __all__ = ["read", "dumps", "context"]
 
 def context(amap) -> dict:
     """The JSON-LD context of the export: every prefix the map's graph binds and uses."""
-    from ..vocab import NAMESPACE
-
     ctx = {"am": NAMESPACE, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
            "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
            "aif": "http://www.arg.tech/aif#"}
-    from rdflib import URIRef
 
     iris = {str(t) for triple in amap.graph for t in triple if isinstance(t, URIRef)}
     taken = set(ctx.values())

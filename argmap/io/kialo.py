@@ -67,8 +67,12 @@ from __future__ import annotations
 
 import re
 
+from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
+
 from .._files import read_text
 from ..errors import ParseError
+from ..vocab import AM
+from ._build import Builder
 
 __all__ = ["read", "sniff", "parse"]
 
@@ -252,11 +256,6 @@ def parse(text: str, path):
 
 def read(path, fmt=None):
     """Read a Kialo text export into an argmap RDF graph."""
-    from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
-
-    from ..vocab import AM
-    from ._build import Builder
-
     title, claims, notes = parse(read_text(path), path)
     b = Builder(path, "kialo")
     b.title(title)

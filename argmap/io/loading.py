@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 
+import rdflib
+
 from ..anchor import anchor_graph
 from ..errors import MapError
 from ..model import ArgumentMap
@@ -58,8 +60,6 @@ def read_graphs(paths, format=None, parts=(), bar=None, check=False, source=None
     (:func:`argmap.triples.misfit_error`).  ``source`` is the source text's
     file, in which quotes that came without offsets are found.
     """
-    import rdflib  # 0.2 s: the fast reader does without it
-
     read = {path: triples for path, _name, triples in parts if triples is not None}
     graph = rdflib.Graph()
     for path in paths:

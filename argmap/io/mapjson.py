@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 
+from ..semantics import score
+
 __all__ = ["to_dict", "dumps", "sniff"]
 
 
@@ -31,8 +33,6 @@ def sniff(head: str) -> bool:
 
 def to_dict(amap) -> dict:
     """The map as the JSON contract's dictionary."""
-    from ..semantics import score
-
     scores = score(amap).scores
     return {
         "claims": [

@@ -21,10 +21,15 @@ premise of it.  The proponent's ADU that argues for nothing is the main thesis.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, Namespace
 
 from .._files import read_text
 from ..errors import ParseError
+from ..vocab import AM
+from ._build import Builder
 
 __all__ = ["read", "sniff", "parse"]
 
@@ -38,8 +43,6 @@ def sniff(head: str) -> bool:
 
 def parse(text: str, path):
     """``(attributes, edus, joints, adus, edges)``; ParseError on malformed input."""
-    import xml.etree.ElementTree as ET
-
     def line_of(ident):
         m = re.search(r'\bid\s*=\s*["\']' + re.escape(ident) + r'["\']', text)
         return None if m is None else 1 + text.count("\n", 0, m.start())
@@ -103,11 +106,6 @@ def parse(text: str, path):
 
 def read(path, fmt=None):
     """Read an arg-microtexts XML graph into an argmap RDF graph."""
-    from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, Namespace
-
-    from ..vocab import AM
-    from ._build import Builder
-
     attrs, edus, joints, adus, edges = parse(read_text(path), path)
     b = Builder(path, "mt")
     prov = Namespace("http://www.w3.org/ns/prov#")

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import rdflib
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
 from .._files import read_text as _text
 from ..errors import ParseError
 
@@ -17,8 +20,6 @@ __all__ = ["read", "dumps"]
 
 def _bad_line_ntriples(text: str) -> int | None:
     """The first line of an N-Triples document that does not parse alone."""
-    import rdflib
-
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -40,9 +41,6 @@ def read(path, fmt):
     Every parser failure becomes a :class:`ParseError` naming the file and,
     where the parser tells, the line.
     """
-    import rdflib
-    from rdflib.plugins.parsers.notation3 import BadSyntax
-
     text = _text(path)
     graph = rdflib.Graph()
     base = Path(path).resolve().as_uri()

@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+from ..progress import progress
+from .extensions import AttackGraph, solve
+
 __all__ = [
     "GradualResult",
     "ExtensionResult",
@@ -35,8 +38,5 @@ def extensions_of(amap, semantics: str = "grounded", support=None) -> ExtensionR
     ``support`` names the support-derived attacks to add (see
     :mod:`argmap.semantics.extensions`).
     """
-    from ..progress import progress
-    from .extensions import AttackGraph, solve
-
     with progress(f"solving {semantics}"):
         return solve(AttackGraph.from_map(amap, support), semantics)

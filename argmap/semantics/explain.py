@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from .._numbers import unit_score
+from ..errors import UsageError
 from ..names import claim_id, semantics_name
 from .framework import Framework
 from .gradual import GRADUAL, evaluate
@@ -172,9 +174,6 @@ def explain(fw: Framework, claim: str, semantics: str = "dfquad", *, what_if=Non
 
 def parse_what_if(ids, items) -> dict:
     """``{"A=0.3", ...}`` as ``{claim id: 0.3}``; UsageError for a bad item."""
-    from .._numbers import unit_score
-    from ..errors import UsageError
-
     out = {}
     for item in items:
         name, sep, value = item.rpartition("=")

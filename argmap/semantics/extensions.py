@@ -88,7 +88,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+from pysat.solvers import Solver
+
+from ..errors import UsageError
 from ..names import EXTENSION_NAMES, semantics_name
+from .framework import Framework
 from .indexing import distinct, gather, order_by
 
 __all__ = [
@@ -130,8 +135,6 @@ class AttackGraph:
     @classmethod
     def from_edges(cls, arguments, attacks) -> "AttackGraph":
         """From argument names and ``(attacker, attacked)`` pairs of names."""
-        import numpy as np
-
         arguments = list(arguments)
         index = {a: i for i, a in enumerate(arguments)}
         ends = np.fromiter((index[x] for pair in attacks for x in pair), dtype=np.int64).reshape(-1, 2)
@@ -143,8 +146,6 @@ class AttackGraph:
 
         The attacks are kept sorted by attacker, then attacked, each once.
         """
-        import numpy as np
-
         n = max(len(arguments), 1)
         codes = np.unique(np.asarray(source, dtype=np.int64) * n + np.asarray(target, dtype=np.int64))
         return cls(list(arguments), codes // n, codes % n)
@@ -152,8 +153,6 @@ class AttackGraph:
     @classmethod
     def from_framework(cls, fw, support: str | tuple | None = None) -> "AttackGraph":
         """The attack graph of a :class:`~.framework.Framework` (see the module docstring)."""
-        from ..errors import UsageError
-
         modes = _modes(support)
         if not modes and "_arrays" in fw.__dict__:  # a map's framework, compiled already
             return cls.from_arrays(fw.arrays())
@@ -165,7 +164,7 @@ class AttackGraph:
 
         attacks = {(a, t) for rid, kind, _p, t in rels.values() if kind == "attack" for a in attackers_of(rid)}
         if modes:
-            import networkx as nx
+            import networkx as nx  # lazy: networkx takes 0.2 s to import
 
             sup = nx.DiGraph()
             sup.add_edges_from((p, t) for _r, kind, premises, t in fw.relations if kind == "support" for p in premises)
@@ -208,8 +207,6 @@ class AttackGraph:
         built with array operations; only the few inferences (relations that
         an undercut targets) take a Python loop.
         """
-        import numpy as np
-
         n, r = len(arr.claims), len(arr.relations)
         kind, target, ptr, premise = arr.kind, arr.target, arr.premise_ptr, arr.premise
         inference = np.zeros(r, dtype=bool)
@@ -246,8 +243,6 @@ class AttackGraph:
 
     @classmethod
     def from_map(cls, amap, support=None) -> "AttackGraph":
-        from .framework import Framework
-
         return cls.from_framework(Framework.from_map(amap), support)
 
     def attackers(self) -> list[list[int]]:
@@ -263,8 +258,6 @@ class AttackGraph:
 
 
 def _modes(support) -> tuple:
-    from ..errors import UsageError
-
     if support in (None, "", "none"):
         return ()
     modes = tuple(support.split(",")) if isinstance(support, str) else tuple(support)
@@ -307,8 +300,6 @@ def grounded_labels(af: AttackGraph):
     none are IN, the arguments they attack become OUT, and every attack from
     a new OUT argument lowers its target's counter.
     """
-    import numpy as np
-
     n = len(af.arguments)
     out_to = af.target[order_by(af.source)]
     ptr = np.zeros(n + 1, dtype=np.int64)
@@ -338,8 +329,6 @@ def grounded(af: AttackGraph) -> frozenset:
     >>> sorted(grounded(af))
     ['a', 'c']
     """
-    import numpy as np
-
     return af.names(np.flatnonzero(grounded_labels(af) == 1).tolist())
 
 
@@ -385,9 +374,6 @@ class _Encoding:
     """
 
     def __init__(self, af: AttackGraph, mode: str = "complete", reduce: bool = True):
-        import numpy as np
-        from pysat.solvers import Solver
-
         label = grounded_labels(af) if reduce else np.zeros(len(af.arguments), dtype=np.int8)
         self.af, self.label = af, label
         core = np.flatnonzero(label == 0)
@@ -462,8 +448,6 @@ class _Encoding:
 
     def numbers(self, core_members) -> list:
         """The argument numbers of the extension whose core part is ``core_members``, in order."""
-        import numpy as np
-
         fixed = np.flatnonzero(self.label == 1)
         return sorted(fixed.tolist() + self.core[list(core_members)].tolist())
 
@@ -603,8 +587,6 @@ def _credulous_core(enc) -> list:
 
 def _ideal_numbers(af: AttackGraph) -> list:
     """The argument numbers of the ideal extension; see :func:`ideal`."""
-    import numpy as np
-
     enc = _Encoding(af, "admissible")
     try:
         core_credulous = _credulous_core(enc)
@@ -682,8 +664,6 @@ def find_extension(af: AttackGraph, semantics: str, include: int | None = None, 
     """
     semantics = semantics_name(semantics, among=EXTENSION_SEMANTICS)
     if semantics in ("grounded", "ideal") or (semantics == "complete" and include is None):
-        import numpy as np
-
         found = _ideal_numbers(af) if semantics == "ideal" else np.flatnonzero(grounded_labels(af) == 1).tolist()
         members = set(found)
         ok = (include is None or include in members) and (exclude is None or exclude not in members)

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 
+import numpy as np
+
+from ..errors import MapError
 from .indexing import distinct, gather, order_by
 
 __all__ = ["Framework", "Arrays", "KINDS"]
@@ -118,10 +122,6 @@ class Arrays:
 
     @classmethod
     def build(cls, fw: Framework) -> "Arrays":
-        import numpy as np
-
-        from ..errors import MapError
-
         claims = list(fw.base)
         cidx = {c: i for i, c in enumerate(claims)}
         rels = [r[0] for r in fw.relations]
@@ -159,9 +159,6 @@ class Arrays:
         """
         if hasattr(amap, "arrays"):
             return amap.arrays(default_base)
-        from itertools import repeat
-
-        import numpy as np
 
         cols = amap.relation_columns()
         claims, rels = list(amap.claims), list(amap.relations)  # both sorted by id
@@ -202,8 +199,6 @@ class Arrays:
         names ``"0".."n-1"`` and ``"r0".."r{m-1}"``.  This is how large random
         maps are built for benchmarks without a dictionary per claim.
         """
-        import numpy as np
-
         base = np.asarray(base, dtype=float)
         source = np.asarray(source, dtype=np.int64)
         return cls(
@@ -231,8 +226,6 @@ class Arrays:
     @property
     def premise_relation(self):
         """The relation number of each premise, in the order of :attr:`premise`."""
-        import numpy as np
-
         return np.repeat(np.arange(len(self.relations)), np.diff(self.premise_ptr))
 
     @property
@@ -247,8 +240,6 @@ class Arrays:
         enters goes, with its edges, a whole layer at a time; the graph is
         acyclic exactly when everything goes.  Linear in nodes and edges.
         """
-        import numpy as np
-
 
         n, r = len(self.claims), len(self.relations)
         if r == 0:

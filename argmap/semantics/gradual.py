@@ -77,7 +77,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
+
 from ..names import semantics_name
+from ..progress import progress
 from .framework import Arrays, Framework
 
 __all__ = [
@@ -121,8 +124,6 @@ class GradualResult:
 
 
 def _dfquad_np(v0, va, vs):
-    import numpy as np
-
     d = vs - va
     return v0 + np.where(d > 0, 1.0 - v0, v0) * d
 
@@ -136,8 +137,6 @@ def _dfquad_1(v0, att, sup):
 
 
 def _qe_np(v0, att, sup):
-    import numpy as np
-
     e = sup - att
     e2 = np.square(e)
     return v0 + np.where(e >= 0, 1.0 - v0, -v0) * (e2 / (1.0 + e2))
@@ -151,8 +150,6 @@ def _qe_1(v0, att, sup):
 
 
 def _euler_np(v0, att, sup):
-    import numpy as np
-
     return 1.0 - (1.0 - np.square(v0)) / (1.0 + v0 * np.exp(np.minimum(sup - att, 700.0)))
 
 
@@ -223,8 +220,6 @@ class SparseMatrix:
         self.rows, self.cols, self.data, self.height = rows, cols, data, height
 
     def __matmul__(self, v):
-        import numpy as np
-
         return np.bincount(self.rows, weights=self.data * v[self.cols], minlength=self.height)
 
 
@@ -240,8 +235,6 @@ class _Update:
     """
 
     def __init__(self, arr: Arrays, sem: GradualSemantics):
-        import numpy as np
-
         self.np = np
         self.arr, self.sem = arr, sem
         self.n, self.r = n, r = len(arr.claims), len(arr.relations)
@@ -292,8 +285,6 @@ class _Update:
 
 
 def _residual(tx, x) -> float:
-    import numpy as np
-
     return float(np.max(np.abs(tx - x))) if len(x) else 0.0
 
 
@@ -303,8 +294,6 @@ DEEP = 64
 
 def _exact(update, x0):
     """``x`` with T(x) = x reached by rounds of T on an acyclic map, or None if deeper than DEEP."""
-    import numpy as np
-
     x = x0
     for it in range(1, DEEP + 1):
         tx = update(x)
@@ -400,8 +389,7 @@ def _reference(fw: Framework, sem: GradualSemantics, *, tol, max_iter, h, max_st
     iteration driver is shared with the fast version, so that on cyclic maps
     both follow the same trajectory and the tests compare the updates.
     """
-    import networkx as nx
-    import numpy as np
+    import networkx as nx  # lazy: networkx takes 0.2 s to import
 
     into = fw.incoming()
     claims = list(fw.base)
@@ -494,8 +482,6 @@ def score(amap, semantics: str = "dfquad") -> GradualResult:
     On a terminal, scoring that takes longer than a second shows its rounds
     (see :mod:`argmap.progress`).
     """
-    from ..progress import progress
-
     semantics = semantics_name(semantics, among=SEMANTICS)
     with progress(f"scoring with {semantics}, rounds") as bar:
         return SEMANTICS[semantics](Framework.from_map(amap), on_round=bar.advance)

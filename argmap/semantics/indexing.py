@@ -6,13 +6,13 @@ node ``v`` are ``items[ptr[v]:ptr[v+1]]``.
 
 from __future__ import annotations
 
+import numpy as np
+
 __all__ = ["gather", "order_by", "distinct"]
 
 
 def gather(ptr, items, nodes):
     """``items[ptr[v]:ptr[v+1]]`` for every v in ``nodes``, concatenated."""
-    import numpy as np
-
     starts, ends = ptr[nodes], ptr[nodes + 1]
     lengths = ends - starts
     total = int(lengths.sum())
@@ -28,8 +28,6 @@ def order_by(keys):
     numpy sorts 16-bit integers by radix, in linear time; two or three such
     passes sort argument numbers several times faster than a comparison sort.
     """
-    import numpy as np
-
     order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
     top, shift = (int(keys.max()) if len(keys) else 0) >> 16, 16
     while top:
@@ -41,8 +39,6 @@ def order_by(keys):
 
 def distinct(values, stamp):
     """``values`` without repeats, in linear time: each position of ``stamp`` keeps its last writer."""
-    import numpy as np
-
     k = np.arange(len(values))
     stamp[values] = k
     return values[stamp[values] == k]

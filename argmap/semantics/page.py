@@ -11,6 +11,8 @@ known answer the script is tested against (``tests/test_page_semantics.py``).
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from .framework import Arrays, Framework
 from .gradual import evaluate
 
@@ -60,8 +62,6 @@ def script() -> str:
     ``{base: {claimIndex: score}, removed: {claimIndex: true}}`` returns
     ``{scores, converged, iterations, residual, method}``.
     """
-    from importlib.resources import files
-
     return files("argmap").joinpath("templates/semantics.js").read_text(encoding="utf-8")
 
 

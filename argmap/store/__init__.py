@@ -83,14 +83,14 @@ def open_store(maps=(), *, store: str | None = None, endpoint: str | None = None
     if update_endpoint and not endpoint:
         raise UsageError("{update_endpoint} goes with {endpoint}", arguments=("update_endpoint", "endpoint"))
     if store:
-        from .oxigraph import OxigraphStore
+        from .oxigraph import OxigraphStore  # lazy: the back ends load when used
 
         return OxigraphStore(store, create=False)
     if endpoint:
-        from .endpoint import EndpointStore
+        from .endpoint import EndpointStore  # lazy: the back ends load when used
 
         return EndpointStore(endpoint, update_endpoint, timeout=timeout)
-    from .memory import MemoryStore
+    from .memory import MemoryStore  # lazy: it imports rdflib
 
     mem = MemoryStore()
     mem.load(list(maps), format=format)

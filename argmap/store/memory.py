@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import rdflib
+from rdflib import URIRef
+
 from ..errors import QueryError
 from ..io import read_graph
 from ..model import ArgumentMap
@@ -22,8 +25,6 @@ class MemoryStore(Store):
     kind = "memory"
 
     def __init__(self):
-        import rdflib  # heavy: imported when a store is made, so that argmap --help does not pay for it
-
         self.dataset = rdflib.Dataset(default_union=True)
         self.dataset.bind("am", ONTOLOGY_GRAPH + "#")
         self._ontology_loaded = False
@@ -38,8 +39,6 @@ class MemoryStore(Store):
         return store
 
     def _put(self, name, source_graph):
-        from rdflib import URIRef
-
         if not self._ontology_loaded:
             onto = self.dataset.graph(URIRef(ONTOLOGY_GRAPH))
             onto += closed_ontology_graph()
@@ -57,7 +56,6 @@ class MemoryStore(Store):
         one_graph(paths, graph)
         parts = [(path, read_graph(path, format)) for path in paths]
         if check:  # the maps together, as argmap's other commands read them
-            import rdflib
 
             merged = rdflib.Graph()
             for _, part in parts:
@@ -72,8 +70,6 @@ class MemoryStore(Store):
         return [LoadReport(r.path, r.graph, r.triples, len(self._graph(r.graph))) for r in reports]
 
     def _graph(self, name):
-        from rdflib import URIRef
-
         return self.dataset.graph(URIRef(name))
 
     def _entail(self):

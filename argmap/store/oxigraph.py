@@ -10,8 +10,11 @@ are added to every map, once, and a map loaded later gets those at once
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from .._files import atomic_write
 from ..errors import InputError, QueryError, StoreError
@@ -40,9 +43,9 @@ def needed_vocabulary(text: str):
     and ``GRAPH`` count too.  A query that rdflib's parser does not read, and
     a DESCRIBE, need everything.
     """
-    from rdflib import RDF, URIRef
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib import RDF, URIRef  # lazy: rdflib takes 0.2 s to import
+    from rdflib.plugins.sparql.algebra import translateQuery  # lazy: rdflib takes 0.2 s to import
+    from rdflib.plugins.sparql.parser import parseQuery  # lazy: rdflib takes 0.2 s to import
 
     try:
         algebra = translateQuery(parseQuery(text)).algebra
@@ -99,10 +102,6 @@ class OxigraphStore(Store):
     kind = "oxigraph"
 
     def __init__(self, path, *, create: bool = True):
-        try:
-            import pyoxigraph
-        except ImportError:  # pragma: no cover - a dependency
-            raise StoreError("the Oxigraph store needs pyoxigraph (pip install pyoxigraph)") from None
         path = Path(path)
         if not create and not path.is_dir():
             raise InputError("no such store (create it with {create_store})", path=str(path),
@@ -110,7 +109,7 @@ class OxigraphStore(Store):
         if path.exists() and not path.is_dir():
             raise InputError("is a file, not a store folder", path=str(path))
         try:
-            self.store = pyoxigraph.Store(str(path))
+            self.store = ox.Store(str(path))
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store {path}: {clip(exc)}") from None
         self.path = path
@@ -132,8 +131,6 @@ class OxigraphStore(Store):
         :meth:`_entail_for`); a new map gets at once those that earlier
         queries have already added to the other maps.
         """
-        import pyoxigraph as ox
-
         one_graph(paths, graph)
         self._put_ontology()
         done = self._entailed()
@@ -180,8 +177,6 @@ class OxigraphStore(Store):
         parts = file_parts(source["path"], fmt_name)
         whole = {k: v for k, v in source.items() if k != "path"}
         if parts:
-            from concurrent.futures import ThreadPoolExecutor
-
             with ThreadPoolExecutor(len(parts)) as pool:
                 loads = [pool.submit(self.store.bulk_load, part, **whole, to_graph=node) for part in parts]
             del parts
@@ -196,8 +191,6 @@ class OxigraphStore(Store):
 
     def _put_ontology(self):
         """The ontology with its class and property closure, in its own graph (written once)."""
-        import pyoxigraph as ox
-
         node = ox.NamedNode(ONTOLOGY_GRAPH)
         if self.store.contains_named_graph(node):
             return
@@ -284,8 +277,6 @@ class OxigraphStore(Store):
         answer would keep the store open, and its folder locked, after
         :meth:`close`.
         """
-        import pyoxigraph as ox
-
         with _query_errors():
             res = self.store.query(text, use_default_graph_as_union=True)
         if isinstance(res, ox.QueryBoolean):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
 from ..errors import QueryError, StoreError
 
 __all__ = ["oxigraph_reader", "to_oxigraph", "from_json", "to_nt"]
@@ -16,8 +18,7 @@ def oxigraph_reader():
     It remembers the IRIs and datatypes it has made, because rdflib checks
     every IRI it is given and answers repeat them.
     """
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef  # lazy: rdflib takes 0.2 s to import
 
     iris: dict = {}
 
@@ -47,8 +48,7 @@ def oxigraph_reader():
 
 def to_oxigraph(term):
     """An rdflib term as a pyoxigraph term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef  # lazy: rdflib takes 0.2 s to import
 
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -65,7 +65,7 @@ def to_oxigraph(term):
 
 def from_json(cell):
     """One RDF term of SPARQL 1.1 Query Results JSON (section 3.2.2) as an rdflib term."""
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef  # lazy: rdflib takes 0.2 s to import
 
     kind, value = cell.get("type"), cell.get("value", "")
     if kind == "uri":
