@@ -4,6 +4,10 @@ A test that needs a system part (Chromium, Java and the OWL API, Virtuoso,
 Graphviz) or a file of ``../shared`` calls :func:`need`: the test skips with
 the reason when the part is missing, and fails instead under
 ``ARGMAP_STRICT=1`` (which CI sets).
+
+Tests that use a browser, a Virtuoso server or README's install (the
+fixtures of :data:`SLOW_FIXTURES`), and the few others marked so, are
+``slow``: ``pytest -m "not slow"`` runs the rest.
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ BUNDLED = ROOT / "graphs" / "trump-kim-meeting.ttl"
 DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
 STRICT = os.environ.get("ARGMAP_STRICT") == "1"
+
+
+#: The fixtures that make a test ``slow``: Chromium, a Virtuoso server, README command 1's install.
+SLOW_FIXTURES = {"chromium_page", "virtuoso_server", "installed"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark ``slow`` each test that uses a fixture of :data:`SLOW_FIXTURES` (directly or through another fixture)."""
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def need(condition, reason: str) -> None:

@@ -380,6 +380,7 @@ def virtuoso(tmp_path_factory):
         server.stop()
 
 
+@pytest.mark.slow  # a Virtuoso server of its own
 def test_endpoint_gives_the_file_answers_and_takes_the_scores(generated, virtuoso, monkeypatch):
     import argmap.source
 
