@@ -11,7 +11,7 @@ import sys
 
 from argmap.progress import DELAY_VARIABLE, progress
 
-from .conftest import ROOT
+from .conftest import process_env, run_in_a_process
 
 
 class _Terminal(io.StringIO):
@@ -54,16 +54,14 @@ def test_no_bar_off_a_terminal_or_before_the_delay(monkeypatch):
 
 def _run(args, cwd, *, terminal: bool):
     """Run ``python -m argmap ARGS`` with stderr on a pseudo-terminal or a pipe; (stdout, stderr)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **{DELAY_VARIABLE: "0"})
-    env.pop("ARGMAP_DEBUG", None)
+    env = {DELAY_VARIABLE: "0"}
     if not terminal:
-        res = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, capture_output=True,
-                             text=True, timeout=300)
+        res = run_in_a_process(*args, cwd=cwd, env=env)
         assert res.returncode == 0, res.stderr
         return res.stdout, res.stderr
     master, slave = pty.openpty()
     stdout = open(cwd / "stdout.txt", "w+", encoding="utf-8")  # a file: a full pipe would block the child
-    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, stdout=stdout,
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, env=process_env(env), stdout=stdout,
                             stderr=slave, text=True)
     os.close(slave)
     seen = b""
