@@ -4,6 +4,15 @@ A test that needs a system part (Chromium, Java and the OWL API, Virtuoso,
 Graphviz) or a file of ``../shared`` calls :func:`need`: the test skips with
 the reason when the part is missing, and fails instead under
 ``ARGMAP_STRICT=1`` (which CI sets).
+
+Commands run in this process (``run_cli``, :func:`run_in_process`), as a
+fresh ``python -m argmap`` would run them; the few tests of what a real
+process does (its exit code and standard error, work that ends with it)
+run one (``run_process``).
+
+Tests that use a browser, a Virtuoso server or README's install (the
+fixtures of :data:`SLOW_FIXTURES`), and the few others marked so, are
+``slow``: ``pytest -m "not slow"`` runs the rest.
 """
 
 from __future__ import annotations
@@ -25,6 +34,17 @@ BUNDLED = ROOT / "graphs" / "trump-kim-meeting.ttl"
 DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
 STRICT = os.environ.get("ARGMAP_STRICT") == "1"
+
+
+#: The fixtures that make a test ``slow``: Chromium, a Virtuoso server, README command 1's install.
+SLOW_FIXTURES = {"chromium_page", "virtuoso_server", "installed"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark ``slow`` each test that uses a fixture of :data:`SLOW_FIXTURES` (directly or through another fixture)."""
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def need(condition, reason: str) -> None:
@@ -52,46 +72,144 @@ def source_text() -> str:
     return need_file(SOURCE).read_text(encoding="utf-8")
 
 
-def run_here(*argv, cwd=None) -> tuple[int, str, str]:
-    """``argmap ARGV`` in this process (in the folder ``cwd``, if given): exit code, standard output, error."""
-    import contextlib
+#: The warnings a fresh interpreter hides (its default filters, without ``-W`` or ``PYTHONWARNINGS``).
+_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+def _text(data: bytes, encoding: str) -> str:
+    """``data`` as ``subprocess.run(..., text=True)`` gives a child's output: decoded, every newline ``\\n``."""
+    return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def run_in_process(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
+    """``python -m argmap ARGS`` run in this process, as a fresh one would run it; its CompletedProcess.
+
+    :func:`argmap.cli.main` (the entry point, with its error handling) runs
+    in the folder ``cwd`` (this one if None) with ``env`` added to the
+    environment and ``ARGMAP_DEBUG`` taken out, with an empty standard
+    input, and standard output and error written to byte buffers of the
+    locale's encoding that are not terminals, with a fresh
+    interpreter's warning filters (a warning goes to standard error).  The
+    exit code is ``sys.exit``'s, or 1 with the traceback for an exception
+    that escapes; the outputs are decoded as ``subprocess.run(...,
+    text=True)`` decodes them.  Folder, environment, streams and filters
+    are restored afterwards.
+
+    A thread started meanwhile that is still running ten seconds later
+    (work abandoned at a timeout, say) would end with a real process but
+    not here: that is an error, and such a test runs ``python -m argmap``
+    instead (the ``run_process`` fixture).
+    """
     import io
+    import locale
+    import threading
+    import traceback
+    import warnings
 
     from argmap.cli import main
 
-    out, err = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    os.chdir(cwd or here)
+    argv = [str(a) for a in args]
+    encoding = locale.getpreferredencoding(False)
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (io.TextIOWrapper(io.BytesIO(), encoding=encoding),
+               io.TextIOWrapper(out, encoding=encoding, write_through=True),
+               io.TextIOWrapper(err, encoding=encoding, errors="backslashreplace", write_through=True))
+    changes = {"ARGMAP_DEBUG": None, **{k: str(v) for k, v in (env or {}).items()}}
+    saved_env = {k: os.environ.get(k) for k in changes}
+    saved_streams, here = (sys.stdin, sys.stdout, sys.stderr), os.getcwd()
+    threads = set(threading.enumerate())
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+    def put(values):
+        for k, v in values.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        put(changes)
+        os.chdir(cwd or here)
+        sys.stdin, sys.stdout, sys.stderr = streams
+        with warnings.catch_warnings():
+            warnings.resetwarnings()
+            for category in _HIDDEN_WARNINGS:
+                warnings.simplefilter("ignore", category)
+            warnings.showwarning = show
             try:
-                main([str(a) for a in argv])
+                main(argv)
                 code = 0
             except SystemExit as exc:
                 code = exc.code
+            except Exception:  # noqa: BLE001 - as the interpreter does with what escapes
+                traceback.print_exc()
+                code = 1
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        for stream in streams[1:]:
+            stream.flush()
     finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
         os.chdir(here)
-    return code, out.getvalue(), err.getvalue()
+        put(saved_env)
+    left = [t for t in threading.enumerate() if t not in threads]
+    for t in left:  # such as a test server's thread that answered the command and is ending
+        t.join(timeout=10)
+    left = [t.name for t in left if t.is_alive()]
+    assert not left, f"argmap {' '.join(argv)} left threads running ({left}): run it in a process of its own"
+    return subprocess.CompletedProcess(["argmap", *argv], code & 0xFF, _text(out.getvalue(), encoding),
+                                       _text(err.getvalue(), encoding))
+
+
+def run_here(*argv, cwd=None) -> tuple[int, str, str]:
+    """``argmap ARGV`` in this process (in the folder ``cwd``, if given): exit code, standard output, error."""
+    res = run_in_process(*argv, cwd=cwd)
+    return res.returncode, res.stdout, res.stderr
+
+
+def process_env(env=None) -> dict:
+    """The environment of a new ``python -m argmap``: this one without ``ARGMAP_DEBUG``, with ``env`` added.
+
+    The process imports this checkout's package, whatever else is installed.
+    """
+    full_env = dict(os.environ)
+    full_env.pop("ARGMAP_DEBUG", None)
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
+    full_env.update(env or {})
+    return full_env
+
+
+def run_in_a_process(*args, cwd, env=None) -> subprocess.CompletedProcess:
+    """``python -m argmap ARGS`` in a new process (see :func:`process_env`), in the folder ``cwd``."""
+    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=process_env(env), timeout=300)
 
 
 @pytest.fixture
 def run_cli(tmp_path):
-    """Run ``python -m argmap ARGS`` in a fresh process; returns CompletedProcess."""
+    """Run ``argmap ARGS`` in this process (see :func:`run_in_process`), in ``tmp_path`` unless ``cwd`` is given."""
 
     def run(*args, cwd=None, env=None):
-        full_env = dict(os.environ)
-        full_env.pop("ARGMAP_DEBUG", None)
-        # this checkout's package, whatever else is installed
-        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
-        full_env.update(env or {})
-        return subprocess.run(
-            [sys.executable, "-m", "argmap", *map(str, args)],
-            capture_output=True,
-            text=True,
-            cwd=cwd or tmp_path,
-            env=full_env,
-            timeout=300,
-        )
+        return run_in_process(*args, cwd=cwd or tmp_path, env=env)
+
+    return run
+
+
+@pytest.fixture
+def run_process(tmp_path):
+    """Run ``python -m argmap ARGS`` in a fresh process, in ``tmp_path`` unless ``cwd`` is given; its CompletedProcess.
+
+    For the few tests of what a real process does: its exit code, its
+    standard error, what it leaves behind.
+    """
+
+    def run(*args, cwd=None, env=None):
+        return run_in_a_process(*args, cwd=cwd or tmp_path, env=env)
 
     return run
 

@@ -41,9 +41,8 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("command", ["render", "export", "score", "info", "query"])
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input(run_cli, tmp_path, command, case):
+def _bad_input(run, tmp_path, command, case):
+    """``command`` on the bad input ``case`` (by ``run``): one error line naming the file, and no output file."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     make, expected = CASES[case]
@@ -57,10 +56,22 @@ def test_bad_input(run_cli, tmp_path, command, case):
         "info": ["info", path],
         "query": ["query", path, "SELECT * WHERE { ?s ?p ?o }"],
     }[command]
-    line = _one_error_line(run_cli(*args, cwd=out_dir))
+    line = _one_error_line(run(*args, cwd=out_dir))
     assert expected in line
     assert str(path) in line
     assert list(out_dir.iterdir()) == []  # no output, not even a temporary file
+
+
+@pytest.mark.parametrize("command", ["render", "export", "score", "info", "query"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input(run_cli, tmp_path, command, case):
+    _bad_input(run_cli, tmp_path, command, case)
+
+
+@pytest.mark.parametrize("command, case", [("render", "malformed turtle"), ("score", "missing file")])
+def test_bad_input_in_a_real_process(run_process, tmp_path, command, case):
+    """The same from ``python -m argmap``: its exit code and standard error, and the files it leaves."""
+    _bad_input(run_process, tmp_path, command, case)
 
 
 def test_unknown_export_format(run_cli, tmp_path):
@@ -81,9 +92,10 @@ def test_bad_or_forbidden_query(run_cli, query, expected):
     assert expected in _one_error_line(run_cli("query", BUNDLED, query))
 
 
-def test_usage_errors_are_one_line(run_cli):
-    assert "give MAP files, --store DIR or --endpoint URL" in _one_error_line(run_cli("score"))
-    assert "No such command" in _one_error_line(run_cli("nonsense"))
+def test_usage_errors_are_one_line(run_process):
+    """Click's usage errors, from a real process (exit code 2, one line)."""
+    assert "give MAP files, --store DIR or --endpoint URL" in _one_error_line(run_process("score"))
+    assert "No such command" in _one_error_line(run_process("nonsense"))
 
 
 def test_unwritable_output(run_cli, tmp_path):

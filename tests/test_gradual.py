@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import math
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -85,12 +86,81 @@ def test_bundled_map_scores_through_the_map(tmp_path):
 
 
 # --- property tests ------------------------------------------------------------------
+#
+# How long the iteration takes on a cyclic map has no bound: near a map where two fixed points meet it
+# converges arbitrarily slowly.  Under DF-QuAD a claim that supports itself with base score b moves
+# (1 - b) of the way less each round (base 1/64: some 1,500 rounds to 1e-12, and the Runge-Kutta
+# fallback, slower still, is not done after 2,000 steps); a claim of base 0.375 that supports itself and
+# attacks one of base 0.625, which undercuts that support, needs 2,250 rounds.  So the
+# maps that compare the fast and the reference code are drawn where the iteration is known to converge
+# within its budget, and both must converge there: in each cycle the relations' weights are capped so
+# that every round of the update is a contraction (below).  Base scores still take any value in
+# [0, 1]; relations outside cycles keep any weight.
 
 NAMES = "abcdef"
 
+#: Each round of the update brings a generated map's strengths at least this much closer to the fixed point.
+CONTRACTION = 0.9
+
+
+def contracting(base, rels, weights) -> dict:
+    """``weights`` with those of the relations in cycles lowered so that the update is a CONTRACTION.
+
+    One round computes each relation's contribution ``w * min(premises) *
+    prod(1 - undercuts)`` from the claims and the undercuts' previous
+    contributions, then each claim from its relations' contributions.  In
+    the max norm that round changes by at most (the contraction factor):
+
+    * a claim ``a``: ``max(b, 1 - b) * sum(w_r * (1 + U_r))`` over the
+      relations ``r`` into ``a``, with ``b`` its base score and ``U_r`` the
+      undercuts of ``r``: each relation moves with its premises' minimum and
+      with each undercut, by at most ``w_r``; the probabilistic sum and the
+      sum move by at most the sum of what their terms move; and each
+      influence function moves by at most ``max(b, 1 - b)`` times its
+      aggregate's move (DF-QuAD exactly that; quadratic energy 0.65 times
+      that, Euler-based (1 - b^2) / 4, h-categorizer b);
+    * an undercut ``u`` (its contribution is read the round after):
+      ``w_u * (1 + U_u)``.
+
+    Only a cycle's own claims and undercuts need a factor below 1 (the
+    strongly connected parts of claims and relations; the rest settles
+    after as many rounds as its longest chain: the Lipschitz argument of
+    Potyka 2019, "Extending Modular Semantics for Bipolar Weighted
+    Argumentation", applied part by part).  With CONTRACTION = 0.9 the iteration
+    is within 1e-12 of its fixed point in about 300 rounds, well below
+    ``evaluate``'s 1,000.
+    """
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(base)
+    for rid, _kind, premises, target in rels:
+        graph.add_edges_from((p, rid) for p in premises)
+        graph.add_edge(rid, target)
+    part = {node: k for k, nodes in enumerate(nx.strongly_connected_components(graph)) if len(nodes) > 1
+            for node in nodes}
+    undercuts = Counter(target for _rid, kind, _p, target in rels if kind == "undercut")
+    weights = dict(weights)
+    into = {}
+    for rid, kind, _p, target in rels:
+        if rid not in part:
+            continue
+        if kind == "undercut":
+            gain = weights.get(rid, 1.0) * (1 + undercuts[rid])
+            if gain > CONTRACTION:
+                weights[rid] = weights.get(rid, 1.0) * CONTRACTION / gain
+        elif part.get(target) == part[rid]:
+            into.setdefault(target, []).append(rid)
+    for claim, rids in into.items():
+        gain = max(base[claim], 1.0 - base[claim]) * sum(weights.get(r, 1.0) * (1 + undercuts[r]) for r in rids)
+        if gain > CONTRACTION:
+            weights.update((r, weights.get(r, 1.0) * CONTRACTION / gain) for r in rids)
+    return weights
+
 
 @st.composite
-def frameworks(draw):
+def frameworks(draw, contract: bool = False):
+    """Maps of up to six claims and ten relations; with ``contract``, the relations in cycles are weighted by :func:`contracting`."""
     n = draw(st.integers(1, 6))
     names = NAMES[:n]
     base = {c: draw(st.floats(0, 1)) for c in names}
@@ -101,18 +171,18 @@ def frameworks(draw):
         target = draw(st.sampled_from([r[0] for r in rels])) if kind == "undercut" else draw(st.sampled_from(names))
         rels.append((f"r{j}", kind, premises, target))
     weights = {r[0]: draw(st.floats(0, 1)) for r in rels if draw(st.booleans())}
-    return Framework(base, rels, weights)
+    return Framework(base, rels, contracting(base, rels, weights) if contract else weights)
 
 
 @settings(max_examples=150, deadline=None)
-@given(frameworks(), st.sampled_from(sorted(GRADUAL)))
+@given(frameworks(contract=True), st.sampled_from(sorted(GRADUAL)))
 def test_fast_equals_reference(fw, sem):
     fast = evaluate(fw, sem, tol=1e-12, max_steps=2000)
     ref = evaluate(fw, sem, reference=True, tol=1e-12, max_steps=2000)
-    # both follow the same iteration, so they converge together (up to rounding at the tolerance)
-    if fast.converged and ref.converged:
-        for c in fw.base:
-            assert fast.scores[c] == pytest.approx(ref.scores[c], abs=1e-7)
+    # both follow the same iteration, and on these maps it converges (see contracting)
+    assert fast.converged and ref.converged, (fast, ref)
+    for c in fw.base:
+        assert fast.scores[c] == pytest.approx(ref.scores[c], abs=1e-7)
 
 
 @settings(max_examples=150, deadline=None)

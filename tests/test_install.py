@@ -9,7 +9,11 @@ import sys
 import zipfile
 from html.parser import HTMLParser
 
+import pytest
+
 from .conftest import DEBIAN_PYTHON, ROOT, clean_copy, externally_managed, install_as_readme_says, need, plain_path
+
+pytestmark = pytest.mark.slow  # each test installs argmap
 
 
 def test_wheel_carries_ontology_and_bundled_map(tmp_path):

@@ -8,15 +8,34 @@ import pty
 import select
 import subprocess
 import sys
+import threading
+import time
 
 from argmap.progress import DELAY_VARIABLE, progress
 
-from .conftest import ROOT
+from .conftest import process_env, run_in_a_process
 
 
 class _Terminal(io.StringIO):
+    """A terminal on which a test can wait for a text to be drawn."""
+
+    def __init__(self):
+        super().__init__()
+        self.changed = threading.Condition()
+
     def isatty(self):
         return True
+
+    def write(self, text):
+        with self.changed:
+            n = super().write(text)
+            self.changed.notify_all()
+        return n
+
+    def wait_for(self, text: str, seconds: float = 30) -> None:
+        """Return once ``text`` has been written (or ``seconds`` have passed)."""
+        with self.changed:
+            self.changed.wait_for(lambda: text in self.getvalue(), seconds)
 
 
 def _cyclic_map(path, n=3000):
@@ -32,7 +51,7 @@ def test_a_bar_on_a_terminal_shows_label_fraction_and_is_erased(monkeypatch):
     with progress("counting", total=4, stream=term) as bar:
         bar.advance(2)
         assert bar.line().startswith("argmap: counting [############............]  50% 2/4 ")
-        bar._stop.wait(0.3)  # let the thread draw
+        term.wait_for(" 2/4 ")  # until the thread has drawn the bar as it stands
     out = term.getvalue()
     assert "\rargmap: counting [" in out and " 2/4 " in out
     assert out.endswith("\r\x1b[K")  # the line is cleared at the end
@@ -43,7 +62,7 @@ def test_no_bar_off_a_terminal_or_before_the_delay(monkeypatch):
     monkeypatch.setenv(DELAY_VARIABLE, "0")
     with progress("counting", total=2, stream=plain) as bar:
         bar.advance(2)
-        bar._stop.wait(0.2)
+        time.sleep(0.2)  # time in which a bar's thread, had one started, would draw
     assert plain.getvalue() == ""
     monkeypatch.setenv(DELAY_VARIABLE, "30")
     term = _Terminal()
@@ -54,16 +73,14 @@ def test_no_bar_off_a_terminal_or_before_the_delay(monkeypatch):
 
 def _run(args, cwd, *, terminal: bool):
     """Run ``python -m argmap ARGS`` with stderr on a pseudo-terminal or a pipe; (stdout, stderr)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **{DELAY_VARIABLE: "0"})
-    env.pop("ARGMAP_DEBUG", None)
+    env = {DELAY_VARIABLE: "0"}
     if not terminal:
-        res = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, capture_output=True,
-                             text=True, timeout=300)
+        res = run_in_a_process(*args, cwd=cwd, env=env)
         assert res.returncode == 0, res.stderr
         return res.stdout, res.stderr
     master, slave = pty.openpty()
     stdout = open(cwd / "stdout.txt", "w+", encoding="utf-8")  # a file: a full pipe would block the child
-    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, stdout=stdout,
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, env=process_env(env), stdout=stdout,
                             stderr=slave, text=True)
     os.close(slave)
     seen = b""
@@ -117,7 +134,7 @@ def test_pushing_shows_a_bar_on_a_terminal_only(tmp_path, virtuoso_server):
     finally:
         from argmap.store import EndpointStore
 
-        EndpointStore(virtuoso_server.endpoint)._update(f"DROP SILENT GRAPH <{graph}>", None)
+        EndpointStore(virtuoso_server.endpoint).query(f"DROP SILENT GRAPH <{graph}>", allow_update=True)
     assert "argmap: pushing circle.apx, triples [" in err_tty
     assert err_pipe == ""
     assert out.startswith("circle.apx: ") and "verified on the server" in out

@@ -343,11 +343,12 @@ def test_update_refused_unless_allowed(run_cli, tmp_path):
     assert run_cli("query", "--store", store, ask).stdout.strip() == "true"
 
 
-def test_timeout_stops_a_long_query(run_cli, tmp_path):
+def test_timeout_stops_a_long_query(run_process, tmp_path):
+    """In a real process: the abandoned query ends with it."""
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    assert "--timeout" in _one_error(run_cli("query", BUNDLED, cross, "--timeout", "0.5"))
-    assert run_cli("load", BUNDLED, "--store", tmp_path / "store").returncode == 0
-    assert "--timeout" in _one_error(run_cli("query", "--store", tmp_path / "store", cross, "--timeout", "0.5"))
+    assert "--timeout" in _one_error(run_process("query", BUNDLED, cross, "--timeout", "0.5"))
+    assert run_process("load", BUNDLED, "--store", tmp_path / "store").returncode == 0
+    assert "--timeout" in _one_error(run_process("query", "--store", tmp_path / "store", cross, "--timeout", "0.5"))
 
 
 def _free_port():

@@ -121,7 +121,9 @@ def test_static_pictures(tmp_path, run_cli):
 
 
 def test_jupyter_shows_the_map():
-    html_text = ArgumentMap.load(DATA / "small.ttl")._repr_html_()
+    from IPython.core.formatters import HTMLFormatter  # what Jupyter asks a value for its HTML with
+
+    html_text = HTMLFormatter()(ArgumentMap.load(DATA / "small.ttl"))
     assert html_text.startswith("<iframe") and "srcdoc=" in html_text and "vis.Network" in html_text
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import importlib
 import random
+import sys
+import types
 
 import pytest
 import rdflib
@@ -445,8 +447,9 @@ def _whatif_walkthrough(page, amap):
 
 
 def test_whatif_controls_drive_the_engine(tmp_path, chromium_page, monkeypatch):
-    """The page's what-if controls with a stand-in engine (see STAND_IN_JS)."""
-    monkeypatch.setattr(render_module, "_semantics_page", lambda: (_stand_in_framework, lambda: STAND_IN_JS))
+    """The page's what-if controls with a stand-in engine (see STAND_IN_JS) in place of argmap.semantics.page."""
+    monkeypatch.setitem(sys.modules, "argmap.semantics.page",
+                        types.SimpleNamespace(page_framework=_stand_in_framework, script=lambda: STAND_IN_JS))
     amap = ArgumentMap.load(BUNDLED)
     out = tmp_path / "w.html"
     out.write_text(render_html(amap), encoding="utf-8")
@@ -465,7 +468,7 @@ def test_whatif_controls_drive_the_engine(tmp_path, chromium_page, monkeypatch):
 
 
 def test_whatif_hidden_without_an_engine(tmp_path, chromium_page, monkeypatch):
-    monkeypatch.setattr(render_module, "_semantics_page", lambda: None)
+    monkeypatch.setitem(sys.modules, "argmap.semantics.page", None)  # as where the engine's module is not there
     amap = ArgumentMap.load(BUNDLED)
     out = tmp_path / "plain.html"
     out.write_text(render_html(amap), encoding="utf-8")

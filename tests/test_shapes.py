@@ -308,6 +308,7 @@ def maps(draw):
     return claims, relations, thesis
 
 
+@pytest.mark.slow  # hundreds of maps through every command: minutes
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                        HealthCheck.too_slow])
 @given(amap=maps(), support=st.sampled_from(SUPPORT_MODES), data=st.data())

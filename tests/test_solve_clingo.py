@@ -73,7 +73,11 @@ def _queried(af, rng, k=3) -> list[int]:
     return chosen + rng.sample(rest, min(k - len(chosen), len(rest)))
 
 
-@pytest.mark.parametrize("seed", range(FRAMEWORKS))
+#: The frameworks of the quick run (``pytest -m "not slow"``); the others, half a second each, are slow.
+QUICK = 20
+
+
+@pytest.mark.parametrize("seed", [s if s < QUICK else pytest.param(s, marks=pytest.mark.slow) for s in range(FRAMEWORKS)])
 def test_every_task_agrees_with_clingo(seed):
     large, small = random_framework(1000 + seed, 200, 300), random_framework(5000 + seed, 40, 80)
     rng = random.Random(seed)

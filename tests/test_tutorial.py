@@ -73,4 +73,4 @@ def test_tutorial_runs_as_written(installed, request):
         if endpoint is not None:  # the session's server is shared: leave it as found
             from argmap.store import EndpointStore
 
-            EndpointStore(endpoint)._update(f"DROP SILENT GRAPH <{PUSHED_GRAPH}>", None)
+            EndpointStore(endpoint).query(f"DROP SILENT GRAPH <{PUSHED_GRAPH}>", allow_update=True)

@@ -78,7 +78,7 @@ class Virtuoso:
         self.proc = subprocess.Popen([program, "+foreground", "+configfile", str(ini)], cwd=self.folder,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            self._wait()
+            self.wait_until_up()
             subprocess.run([isql, f"127.0.0.1:{self.sql_port}", "dba", "dba",
                             "exec=GRANT SPARQL_UPDATE TO \"SPARQL\";"],
                            check=True, capture_output=True, timeout=30)
@@ -86,7 +86,8 @@ class Virtuoso:
             self.stop()
             raise
 
-    def _wait(self, seconds: float = 60) -> None:
+    def wait_until_up(self, seconds: float = 60) -> None:
+        """Return once the SPARQL endpoint answers; RuntimeError if the server exits or ``seconds`` pass."""
         url = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
