@@ -565,7 +565,8 @@ class _Lazy(Mapping):
     def built(self) -> list:
         """The keys whose values have been built so far, in the order they were first looked up.
 
-        >>> claims = ArgumentMap.bundled().claims
+        >>> import argmap
+        >>> claims = argmap.load(argmap.bundled_map_path()).claims
         >>> claims.built()
         []
         >>> first = next(iter(claims))
