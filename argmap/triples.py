@@ -352,18 +352,27 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     A large file is cut into a few parts per core (:func:`file_parts`) and
     read by one process per core (:func:`_read_in_processes`); if a part
     does not parse, the whole file is read in one piece, which gives the
-    same index or the error with its line.
+    same index or the error with its line.  A file of binary data or of
+    bytes that are not UTF-8 gets the error every reader gives (see
+    :func:`argmap._files.read_text`), looked for only once the parse failed.
     """
     import pyoxigraph as ox
 
+    from ._files import read_text
+    from .errors import ParseError
+
     source = oxigraph_input(path, fmt_name)
-    parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
-    if parts:
-        args = {k: v for k, v in source.items() if k != "path"}
-        index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
-        if index is not None:
-            return _checked(index, lambda: ox.parse(**source, lenient=True), path)
-    return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
+    try:
+        parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
+        if parts:
+            args = {k: v for k, v in source.items() if k != "path"}
+            index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
+            if index is not None:
+                return _checked(index, lambda: ox.parse(**source, lenient=True), path)
+        return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
+    except ParseError:
+        read_text(path)
+        raise
 
 
 #: A file read in processes is cut into this many parts per core, so that none waits long for another.

@@ -81,6 +81,38 @@ def test_generated_map_same_by_both_readers(generated, monkeypatch):
     assert {c: fast.claims[c].base_score for c in base} == base
 
 
+def test_aif_export_same_by_both_readers(tmp_path, monkeypatch):
+    """argmap's AIF export of the bundled map, with its claim kinds, base scores and anchored quotes."""
+    import argmap
+    from argmap import io
+
+    out = tmp_path / "bundled.json"
+    io.write(argmap.ArgumentMap.load(BUNDLED), out, "aif")
+    slow, fast = _same([out], monkeypatch)
+    assert any(c.quotes for c in fast.claims.values()) and any(c.base_score is not None for c in fast.claims.values())
+    assert {t for c in fast.claims.values() for t in c.types} == {t for c in slow.claims.values() for t in c.types}
+
+
+def test_triple_list_keeps_kinds_of_terms_apart():
+    """A literal is not the IRI of the same text, nor a typed literal of the same form; removing one leaves the others."""
+    from argmap.io._build import TripleList
+
+    t = TripleList()
+    a, p, q, b = (t.URIRef(f"urn:x:{n}") for n in "apqb")
+    t.add((a, p, t.Literal("urn:x:b")))
+    t.add((a, p, b))
+    t.add((a, q, t.Literal("0.5")))
+    t.add((a, q, t.Literal("0.5", datatype="http://www.w3.org/2001/XMLSchema#decimal")))
+    t.remove((a, p, b))
+    t.add((b, p, a))
+    t.remove((b, None, None))
+    t.add((b, q, a))
+    assert t.ntriples_lines() == ['<urn:x:a> <urn:x:p> "urn:x:b" .', '<urn:x:a> <urn:x:q> "0.5" .',
+                                  '<urn:x:a> <urn:x:q> "0.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
+                                  "<urn:x:b> <urn:x:q> <urn:x:a> ."]
+    assert len(t) == 4 and [str(o) for _s, _p, o in t.rows()] == ["urn:x:b", "0.5", "0.5", "urn:x:a"]
+
+
 def test_corpus_import_same_by_both_readers(tmp_path, monkeypatch):
     import argmap
     from argmap import io
@@ -112,6 +144,21 @@ def test_reader_chosen_by_size(tmp_path, monkeypatch):
     monkeypatch.setenv("ARGMAP_READER", "fast")
     assert use_fast_reader([BUNDLED, need_file(CORPORA / "aif" / "nodeset29.json")])
     assert not use_fast_reader([BUNDLED, need_file(CORPORA / "kialo" / sorted(p.name for p in (CORPORA / "kialo").glob("*.txt"))[0])])
+
+
+@pytest.mark.parametrize("data,message", [(b"<urn:x:a> a <urn:x:C> .\n\x89PNG\r\n\x00", ":3: binary data"),
+                                          (b'<urn:x:a> <urn:x:p> "\xff" .\n', ":1: not UTF-8 text")])
+def test_binary_or_non_utf8_file_same_error_by_both_readers(tmp_path, monkeypatch, data, message):
+    from .conftest import run_here
+
+    path = tmp_path / "junk.nt"
+    path.write_bytes(data)
+    errors = []
+    for reader in ("rdflib", "fast"):
+        monkeypatch.setenv("ARGMAP_READER", reader)
+        code, _out, err = run_here("info", path)
+        errors.append((code, err))
+    assert errors[0] == errors[1] and errors[0][0] == 2 and f"{path}{message}" in errors[0][1], errors
 
 
 def test_malformed_turtle_on_the_fast_path_is_one_line(tmp_path, run_cli):
