@@ -5,18 +5,22 @@ An argument map's claims, relations, sources and thesis are read from a
 (:data:`PREDICATES`), its subjects and their objects, as plain strings.  The
 index is filled from one of three places:
 
-* an rdflib ``Graph`` (:func:`from_graph`), for small maps;
 * a file streamed by Oxigraph (:func:`from_file`): Turtle, N-Triples and
   RDF/XML are parsed by pyoxigraph and only the triples of those predicates
-  are kept, so a large map never becomes an rdflib graph (which costs about
-  ten times the time and three times the memory);
+  are kept, so that a map becomes an rdflib graph only for what needs one
+  (SHACL, SPARQL in memory, most writers), which on a large map costs about
+  ten times the time and three times the memory; AIF reads into a plain
+  triple list (:func:`from_rows`);
+* an rdflib ``Graph`` (:func:`from_graph`), for the formats only an rdflib
+  reader reads (Argdown, Kialo, the microtexts, JSON-LD);
 * the rows of a SPARQL ``SELECT ?s ?p ?o`` over a store or a server
   (:func:`from_rows`, used by :mod:`argmap.source`).
 
 Every term is a string: an IRI, a literal's lexical form or a blank node's
-label (which, having no colon, is never an IRI).  Which reader a file gets
-is chosen by its size (:func:`use_fast_reader`); ``ARGMAP_READER=rdflib``
-or ``fast`` forces one.  Either checks the kind of each term before it
+label (which, having no colon, is never an IRI).  Files are read the first
+way at every size (:func:`use_fast_reader`); ``ARGMAP_READER=rdflib``
+reads them through an rdflib graph, the reference the tests compare with.
+Either checks the kind of each term before it
 becomes a string: an object of the wrong kind for its property (a literal
 target, a node as a claim's text; see :func:`~argmap.ontology.property_kinds`)
 is an error at its line, the same from both (:func:`misfit_error`).
@@ -33,7 +37,7 @@ from typing import NamedTuple
 
 from .namespace import NAMESPACE
 
-__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader",
+__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader", "large",
            "read_parts", "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
            "cores", "file_parts", "Misfit", "graph_misfits", "misfit_error"]
@@ -59,7 +63,8 @@ LITERAL_PREDICATES = frozenset(
     (_RDFS + "label", *(_AM + p for p in ("text", "baseScore", "exact", "start", "end", "weight")),
      *(_DCT + p for p in ("title", "publisher", "date", "creator"))))
 
-#: Files at least this large are read by Oxigraph (``ARGMAP_LARGE_BYTES`` changes it).
+#: A map read from files at least this large is written (as Turtle or N-Triples) in the order read, not
+#: sorted through an rdflib graph (:func:`large`; ``ARGMAP_LARGE_BYTES`` changes it).
 LARGE_BYTES = 2_000_000
 
 #: The formats Oxigraph parses, by argmap's name for them.
@@ -693,25 +698,29 @@ def misfit_error(path, misfits):
 
 
 def use_fast_reader(paths, format: str | None = None) -> bool:
-    """Whether to read ``paths`` without rdflib: together they are large, and each is in a format that can.
+    """Whether to read ``paths`` without rdflib: each is in a format that can be, and ``ARGMAP_READER`` is not ``rdflib``.
 
     Oxigraph parses Turtle, N-Triples and RDF/XML; formats registered with
-    ``triples=True`` (AIF) read into a plain triple list.
-    ``ARGMAP_READER=rdflib`` or ``fast`` decides instead of the size.
+    ``triples=True`` (AIF) read into a plain triple list.  This is the way
+    for every size: on the bundled map and generated maps of 10 to 8,000
+    claims it was as fast or faster end to end for every command
+    (``bench/reader_paths.py``, figures in ``bench/README.md``).
+    ``ARGMAP_READER=rdflib`` reads through an rdflib graph instead, the
+    reference the tests compare with.
     """
     from .io import get_format, guess_format
 
-    choice = os.environ.get("ARGMAP_READER", "auto").lower()
-    if choice == "rdflib":
+    if os.environ.get("ARGMAP_READER", "").lower() == "rdflib":
         return False
     try:
         fmts = [get_format(format) if format else guess_format(p) for p in paths]
     except Exception:  # the rdflib path reports it
         return False
-    if not all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts):
-        return False
-    if choice == "fast":
-        return True
+    return all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts)
+
+
+def large(paths) -> bool:
+    """Whether the files ``paths`` hold at least :data:`LARGE_BYTES` together (``ARGMAP_LARGE_BYTES`` changes it)."""
     limit = int(os.environ.get("ARGMAP_LARGE_BYTES", LARGE_BYTES))
     total = 0
     for p in paths:

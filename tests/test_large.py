@@ -22,6 +22,8 @@ spec.loader.exec_module(genmap)
 
 #: Claims of the generated map most tests use.
 N = 150
+#: Writing as large maps are written: N-Triples lines in the order read (argmap.triples.large).
+AS_READ = {"ARGMAP_LARGE_BYTES": "0"}
 
 
 def _load(paths, reader, monkeypatch):
@@ -133,17 +135,23 @@ def test_info_output_same_by_both_readers(generated, run_cli):
     assert f"claims: {N}\n" in fast.stdout and f"relations: {2 * N}\n" in fast.stdout
 
 
-def test_reader_chosen_by_size(tmp_path, monkeypatch):
-    from argmap.triples import use_fast_reader
+def test_reader_for_every_size_and_writer_by_size(tmp_path, monkeypatch):
+    """Files are read without rdflib at every size; only writing Turtle in the order read depends on the size."""
+    from argmap.triples import large, use_fast_reader
 
     monkeypatch.delenv("ARGMAP_READER", raising=False)
-    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size))
-    assert use_fast_reader([BUNDLED])
-    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size + 1))
-    assert not use_fast_reader([BUNDLED])
-    monkeypatch.setenv("ARGMAP_READER", "fast")
-    assert use_fast_reader([BUNDLED, need_file(CORPORA / "aif" / "nodeset29.json")])
+    tiny = tmp_path / "tiny.ttl"
+    tiny.write_text("", encoding="utf-8")
+    aif = need_file(CORPORA / "aif" / "nodeset29.json")
+    assert use_fast_reader([tiny]) and use_fast_reader([BUNDLED, aif])
     assert not use_fast_reader([BUNDLED, need_file(CORPORA / "kialo" / sorted(p.name for p in (CORPORA / "kialo").glob("*.txt"))[0])])
+    monkeypatch.setenv("ARGMAP_READER", "rdflib")
+    assert not use_fast_reader([tiny])
+    assert not large([BUNDLED])
+    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size))
+    assert large([BUNDLED])
+    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size + 1))
+    assert not large([BUNDLED])
 
 
 @pytest.mark.parametrize("data,message", [(b"<urn:x:a> a <urn:x:C> .\n\x89PNG\r\n\x00", ":3: binary data"),
@@ -258,7 +266,7 @@ def test_aif_import_same_by_both_readers(generated, tmp_path, run_cli):
     outs = {}
     for reader in ("rdflib", "fast"):
         out = tmp_path / f"{reader}.nt"
-        res = run_cli("import", generated["aif"], "-o", out, env={"ARGMAP_READER": reader})
+        res = run_cli("import", generated["aif"], "-o", out, env={"ARGMAP_READER": reader, **AS_READ})
         assert res.returncode == 0, res.stderr
         outs[reader] = out
     import rdflib
@@ -267,7 +275,7 @@ def test_aif_import_same_by_both_readers(generated, tmp_path, run_cli):
     graphs = {k: rdflib.Graph().parse(v, format="nt") for k, v in outs.items()}
     assert isomorphic(graphs["rdflib"], graphs["fast"])
     again = tmp_path / "again.nt"
-    assert run_cli("import", generated["aif"], "-o", again, env={"ARGMAP_READER": "fast"}).returncode == 0
+    assert run_cli("import", generated["aif"], "-o", again, env=AS_READ).returncode == 0
     assert again.read_bytes() == outs["fast"].read_bytes()
     scores = [run_cli("score", outs[k], "--format", "csv", env={"ARGMAP_READER": k}).stdout for k in outs]
     assert scores[0] == scores[1] and scores[0].count("\n") == N + 1
@@ -277,9 +285,9 @@ def test_turtle_export_on_the_fast_path_is_the_same_graph(generated, tmp_path, r
     import rdflib
     from rdflib.compare import isomorphic
 
-    res = run_cli("export", generated["turtle"], "--format", "turtle", "-o", tmp_path / "out.ttl",
-                  env={"ARGMAP_READER": "fast"})
+    res = run_cli("export", generated["turtle"], "--format", "turtle", "-o", tmp_path / "out.ttl", env=AS_READ)
     assert res.returncode == 0, res.stderr
+    assert (tmp_path / "out.ttl").read_text(encoding="utf-8").startswith("<")  # N-Triples lines, as read
     ours = rdflib.Graph().parse(tmp_path / "out.ttl", format="turtle")
     assert isomorphic(ours, rdflib.Graph().parse(generated["turtle"], format="turtle"))
     json_fast = run_cli("export", generated["turtle"], "--format", "json", env={"ARGMAP_READER": "fast"})
