@@ -39,7 +39,10 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
+
+from .errors import UsageError
 
 __all__ = ["RenderOptions", "View", "view_of", "LARGE", "page_data", "source_pane", "verdict", "render_html",
            "render_dot", "render_static", "picture_format", "render", "neighbours", "part_of", "levels_of"]
@@ -691,10 +694,6 @@ def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
 
 def _vis_lib() -> Path:
     """The folder of the vis-network release that the installed pyvis package ships, found without importing pyvis."""
-    from importlib.util import find_spec
-
-    from .errors import UsageError
-
     spec = find_spec("pyvis")  # a top-level package's spec: found on the path, not run
     if spec is None or not spec.submodule_search_locations:
         raise UsageError("drawing a page needs the vis-network files of the pyvis package (pip install pyvis)")
@@ -782,8 +781,6 @@ def render_static(amap, fmt: str, options: RenderOptions | None = None, view: Vi
     """The map as SVG or PNG, drawn by Graphviz ``dot`` (Debian package graphviz)."""
     import shutil
     import subprocess
-
-    from .errors import UsageError
 
     if fmt not in ("svg", "png"):
         raise UsageError(f"unknown picture format {fmt!r} (known: html, svg, png)")

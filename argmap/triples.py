@@ -35,6 +35,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from ._files import read_text
+from .errors import ParseError
 from .namespace import NAMESPACE
 
 __all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "use_fast_reader", "large",
@@ -264,8 +266,6 @@ def oxigraph_input(path, fmt_name: str) -> dict:
     """
     import pyoxigraph as ox
 
-    from ._files import read_text
-
     if not Path(path).is_file():
         read_text(path)
     return {"path": str(path), "format": getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt_name]),
@@ -325,8 +325,6 @@ def split_statements(data: bytes, fmt_name: str, parts: int) -> list[bytes] | No
 
 def syntax_error(exc: SyntaxError, fmt_name: str, path):
     """Oxigraph's SyntaxError for ``path`` as argmap's one-line :class:`~argmap.errors.ParseError`, with its line."""
-    from .errors import ParseError
-
     line = exc.lineno if isinstance(exc.lineno, int) else None
     return ParseError(f"bad {fmt_name} syntax: {' '.join(str(exc.msg).split())[:200]}", path=str(path), line=line)
 
@@ -362,9 +360,6 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     :func:`argmap._files.read_text`), looked for only once the parse failed.
     """
     import pyoxigraph as ox
-
-    from ._files import read_text
-    from .errors import ParseError
 
     source = oxigraph_input(path, fmt_name)
     try:
