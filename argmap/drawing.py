@@ -1,12 +1,17 @@
 """The map as a picture: one self-contained interactive HTML page, or SVG/PNG.
 
 The page
-    pyvis builds the network (nodes, edges, options); argmap writes the page
-    itself from ``templates/map.html`` with vis-network's script and style
-    inlined from pyvis's package, so that it needs no network and works from
-    ``file://``.  (pyvis's own template links Bootstrap and vis-network from
-    CDNs, renders ``heading`` unescaped, and turns every node title into HTML
-    once one contains "href"; argmap uses none of it.)
+    argmap builds vis-network's nodes and edges itself, as the plain objects
+    vis-network's ``DataSet`` takes, and writes the page from
+    ``templates/map.html`` with vis-network's script and style inlined from
+    the copy that the installed pyvis package ships, so that it needs no
+    network and works from ``file://``.  pyvis is found on disk, not
+    imported: its import brings IPython, networkx and jinja2 (0.25 s, 0.1 s
+    even without IPython), and its ``Network`` would only collect the node
+    and edge dicts that :func:`page_data` writes.  (pyvis's own template
+    links Bootstrap and vis-network from CDNs, renders ``heading``
+    unescaped, and turns every node title into HTML once one contains
+    "href"; argmap uses none of it.)
 
 Untrusted text
     Claim texts, quotes, labels and titles come from imported files.  They
@@ -35,12 +40,11 @@ import json
 import re
 import shutil
 import subprocess
-import sys
-import types
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
 from importlib.resources import files
+from importlib.util import find_spec
 from itertools import compress
 from pathlib import Path
 
@@ -551,46 +555,55 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
     """Everything the page shows, as plain data: nodes, edges, details, header, source text.
 
     Kept apart from the HTML so that tests can check the encodings directly.
-    ``view`` (from :func:`view_of`) is what to draw; by default all of ``amap``.
+    ``nodes`` and ``edges`` are vis-network's node and edge objects: a node
+    has ``id``, ``label`` (its id where the label is blank) and ``shape``
+    (and, in the hierarchical layout, fixed ``x`` and ``y``), an edge ``from``
+    and ``to`` and its arrow head under ``arrows``; the rest are the
+    encodings, and ``kind``, ``status``, ``verdict``, ``thesis`` and
+    ``relation`` for the page's script.  ``view`` (from :func:`view_of`) is
+    what to draw; by default all of ``amap``.
     """
-    Network = _pyvis_network()
     view = view or view_of(amap, options)
     amap, scores, status = view.amap, view.scores, view.status  # status: IN/OUT/UNDEC of every claim
     thesis = set(amap.main_theses)
     info = amap.annotations()
     base = amap.base_scores()
-    net = Network(directed=True)
     levels = levels_of(amap)
     extension = "grounded" + (f" ({options.support})" if options.support not in (None, "", "none") else "")
+    # vis-network's nodes by id and its edges; a blank label shows the id, an id is drawn once
+    nodes: dict[str, dict] = {}
+    edges: list[dict] = []
     for cid, c in amap.claims.items():
         s = scores.get(cid, 0.0)
         kind = _kind(c)
         verdict_of = verdict(s, base[cid])
         colour = {"status": STATUS_COLOURS[status[cid]], "kind": KIND_COLOURS[kind]}.get(
             options.color, VERDICT_COLOURS[verdict_of])
-        net.add_node(
-            cid,
-            label=_wrap(c.label, 20, LINES),  # the force layout's; the hierarchical one picks its own
-            title=f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} (base {base[cid]:.2f}, {verdict_of})"
-                  f" \u00b7 {extension}: {status[cid]}",
-            color={"background": colour, "border": "#000000" if cid in thesis else "#444444"},
-            shape="box",
-            borderWidth=5 if cid in thesis else 1,
-            shapeProperties={"borderDashes": False if kind != "Claim" else [4, 3]},
-            margin=_margin(s),
-            font={"size": _font_size(s), "face": "sans-serif", "multi": False},
-            kind=KIND_NAMES[kind],
-            status=status[cid],
-            verdict=verdict_of,
-            thesis=cid in thesis,
-        )
+        nodes[cid] = {
+            "color": {"background": colour, "border": "#000000" if cid in thesis else "#444444"},
+            "title": f"{c.label}\n\n{c.text}\n\n{options.semantics}: {s:.3f} (base {base[cid]:.2f}, {verdict_of})"
+                     f" \u00b7 {extension}: {status[cid]}",
+            "borderWidth": 5 if cid in thesis else 1,
+            "shapeProperties": {"borderDashes": False if kind != "Claim" else [4, 3]},
+            "margin": _margin(s),
+            "font": {"size": _font_size(s), "face": "sans-serif", "multi": False},
+            "kind": KIND_NAMES[kind],
+            "status": status[cid],
+            "verdict": verdict_of,
+            "thesis": cid in thesis,
+            "id": cid,
+            "label": _wrap(c.label, 20, LINES) or cid,  # the force layout's; the hierarchical one picks its own
+            "shape": "box",
+        }
     undercut = {r.target for r in amap.relations.values() if r.type == "undercut"}
     labels = {cid: c.label for cid, c in amap.claims.items()}
     for rid in sorted(undercut):
         r = amap.relations[rid]
         names = " + ".join(labels.get(p, p) for p in r.sources)
-        net.add_node(rid, label=" ", shape="diamond", size=7, color={"background": "#666666", "border": "#333333"}, kind="relation", status="",
-                     title=f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}", thesis=False)
+        nodes.setdefault(rid, {
+            "color": {"background": "#666666", "border": "#333333"}, "size": 7, "kind": "relation", "status": "",
+            "title": f"{r.type}: {names} \u2192 {labels.get(r.target, r.target)}", "thesis": False,
+            "id": rid, "label": " ", "shape": "diamond"})
     for r in amap.relations.values():
         style = EDGE_STYLES[r.type]
         contribution = min(scores.get(p, 0.0) for p in r.sources) * (r.weight if r.weight is not None else 1.0)
@@ -599,9 +612,10 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
         end = r.id if r.id in undercut else r.target
         for p in r.sources:  # premises meet the relation's diamond when it is undercut
             arrows = {"to": {"enabled": end == r.target, "type": style["arrow"]}}
-            net.add_edge(p, end, arrows=arrows, **common)
+            edges.append({"arrows": arrows, **common, "from": p, "to": end})
         if end != r.target:
-            net.add_edge(r.id, r.target, arrows={"to": {"enabled": True, "type": style["arrow"]}}, **common)
+            edges.append({"arrows": {"to": {"enabled": True, "type": style["arrow"]}}, **common,
+                          "from": r.id, "to": r.target})
     if options.layout == "hierarchical":
         best = None
         smallest = min((_font_size(scores.get(cid, 0.0)) for cid in amap.claims), default=FONT_SIZE[0])
@@ -614,7 +628,7 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
             if best is None or found[0] > best[0][0]:
                 best = (found, labels)
         (_scale, pos), labels = best
-        for n in net.nodes:
+        for n in nodes.values():
             n["x"], n["y"] = pos[n["id"]]
             if n["id"] in labels:
                 n["label"] = labels[n["id"]]
@@ -638,8 +652,8 @@ def page_data(amap, options: RenderOptions = RenderOptions(), view: View | None 
         }
     source = amap.sources[0] if amap.sources else None
     return {
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": list(nodes.values()),
+        "edges": edges,
         "details": details,
         "relations": [{"id": r.id, "kind": r.type, "premises": list(r.sources), "target": r.target}
                       for _rid, r in sorted(amap.relations.items())],
@@ -671,41 +685,12 @@ def _vis_options(options: RenderOptions, n_nodes: int) -> dict:
     }
 
 
-def _pyvis_network():
-    """pyvis's ``Network`` class, imported without IPython unless IPython is loaded already.
-
-    pyvis imports ``IPython.display.IFrame`` as it is imported, only for
-    ``Network.show`` inside a notebook, and that import takes about half a
-    second: longer than drawing most maps.  So pyvis is imported against a
-    stand-in ``IPython.display`` whose ``IFrame`` imports the real one when
-    first called, and the stand-in is taken out of ``sys.modules`` at once,
-    so that a later ``import IPython`` gets the real package.
-    """
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
-        from pyvis.network import Network  # lazy: pyvis imports its notebook helpers
-
-        return Network
-
-    def IFrame(*args, **kwargs):
-        from IPython.display import IFrame as real  # lazy: IPython only in a notebook
-
-        return real(*args, **kwargs)
-
-    package, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
-    package.__path__, package.display, display.IFrame = [], display, IFrame
-    sys.modules.update({"IPython": package, "IPython.display": display})
-    try:
-        from pyvis.network import Network  # lazy: pyvis imports its notebook helpers
-    finally:
-        for name, stand_in in (("IPython", package), ("IPython.display", display)):
-            if sys.modules.get(name) is stand_in:
-                del sys.modules[name]
-    return Network
-
-
-def _pyvis_lib() -> Path:
-    """The folder of the vis-network library that pyvis ships (pyvis imported as :func:`_pyvis_network` does)."""
-    return Path(sys.modules[_pyvis_network().__module__].__file__).parent / "templates" / "lib" / "vis-9.1.2"
+def _vis_lib() -> Path:
+    """The folder of the vis-network release that the installed pyvis package ships, found without importing pyvis."""
+    spec = find_spec("pyvis")  # a top-level package's spec: found on the path, not run
+    if spec is None or not spec.submodule_search_locations:
+        raise UsageError("drawing a page needs the vis-network files of the pyvis package (pip install pyvis)")
+    return Path(spec.submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
 
 
 def _script(code) -> str:
@@ -719,7 +704,7 @@ def render_html(amap, options: RenderOptions | None = None, view: View | None = 
     options = options or RenderOptions(**kwargs)
     view = view or view_of(amap, options)
     data = page_data(amap, options, view)
-    lib = _pyvis_lib()
+    lib = _vis_lib()
     page = files("argmap").joinpath("templates/map.html").read_text(encoding="utf-8")
     engine = _semantics_page()
     fill = {

@@ -25,11 +25,11 @@ class ArgumentMap(model.ArgumentMap):
     def load(cls, *paths, format: str | None = None, source=None) -> "ArgumentMap":
         """Read one or more files (format from each suffix) into one map.
 
-        Large Turtle, N-Triples and RDF/XML files are streamed through
-        Oxigraph, large AIF files read into a plain list of triples; neither
-        becomes an rdflib graph unless :attr:`graph` is asked for (see
+        Turtle, N-Triples and RDF/XML files are streamed through Oxigraph,
+        AIF files read into a plain list of triples; neither becomes an
+        rdflib graph unless :attr:`graph` is asked for (see
         :func:`argmap.io.loading.use_fast_reader`).  The answers are the same
-        either way.  ``source`` names the source text's file, in which an
+        as through rdflib (``ARGMAP_READER=rdflib``).  ``source`` names the source text's file, in which an
         Argdown file's quotes are found (instead of its front matter's).
         """
         return loading.load(*paths, format=format, source=source, cls=cls)

@@ -5,18 +5,22 @@ An argument map's claims, relations, sources and thesis are read from a
 (:data:`PREDICATES`), its subjects and their objects, as plain strings.  The
 index is filled from one of three places:
 
-* an rdflib ``Graph`` (:func:`from_graph`), for small maps;
 * a file streamed by Oxigraph (:func:`from_file`): Turtle, N-Triples and
   RDF/XML are parsed by pyoxigraph and only the triples of those predicates
-  are kept, so a large map never becomes an rdflib graph (which costs about
-  ten times the time and three times the memory);
+  are kept, so that a map becomes an rdflib graph only for what needs one
+  (SHACL, SPARQL in memory, most writers), which on a large map costs about
+  ten times the time and three times the memory; AIF reads into a plain
+  triple list (:func:`from_rows`);
+* an rdflib ``Graph`` (:func:`from_graph`), for the formats only an rdflib
+  reader reads (Argdown, Kialo, the microtexts, JSON-LD);
 * the rows of a SPARQL ``SELECT ?s ?p ?o`` over a store or a server
   (:func:`from_rows`, used by :mod:`argmap.source`).
 
 Every term is a string: an IRI, a literal's lexical form or a blank node's
-label (which, having no colon, is never an IRI).  Which reader a file gets
-is chosen by its size (:func:`argmap.io.loading.use_fast_reader`); ``ARGMAP_READER=rdflib``
-or ``fast`` forces one.  Either checks the kind of each term before it
+label (which, having no colon, is never an IRI).  Files are read the first
+way at every size (:func:`argmap.io.loading.use_fast_reader`); ``ARGMAP_READER=rdflib``
+reads them through an rdflib graph, the reference the tests compare with.
+Either checks the kind of each term before it
 becomes a string: an object of the wrong kind for its property (a literal
 target, a node as a claim's text; see :func:`~argmap.ontology.property_kinds`)
 is an error at its line, the same from both (:func:`misfit_error`).
@@ -42,7 +46,7 @@ from .errors import InputError, MapError, ParseError
 from .namespace import NAMESPACE
 from .ontology import property_kinds
 
-__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser",
+__all__ = ["quiet_gc", "PREDICATES", "LITERAL_PREDICATES", "TripleIndex", "from_graph", "from_file", "from_rows", "from_parser", "large",
            "ntriples_lines", "LARGE_BYTES", "OXIGRAPH_FORMATS", "oxigraph_input", "syntax_error",
            "SPLIT_BYTES", "split_statements",
            "cores", "file_parts", "Misfit", "graph_misfits", "misfit_error"]
@@ -68,7 +72,8 @@ LITERAL_PREDICATES = frozenset(
     (_RDFS + "label", *(_AM + p for p in ("text", "baseScore", "exact", "start", "end", "weight")),
      *(_DCT + p for p in ("title", "publisher", "date", "creator"))))
 
-#: Files at least this large are read by Oxigraph (``ARGMAP_LARGE_BYTES`` changes it).
+#: A map read from files at least this large is written (as Turtle or N-Triples) in the order read, not
+#: sorted through an rdflib graph (:func:`large`; ``ARGMAP_LARGE_BYTES`` changes it).
 LARGE_BYTES = 2_000_000
 
 #: The formats Oxigraph parses, by argmap's name for them.
@@ -355,16 +360,22 @@ def from_file(path, fmt_name: str) -> TripleIndex:
     A large file is cut into a few parts per core (:func:`file_parts`) and
     read by one process per core (:func:`_read_in_processes`); if a part
     does not parse, the whole file is read in one piece, which gives the
-    same index or the error with its line.
+    same index or the error with its line.  A file of binary data or of
+    bytes that are not UTF-8 gets the error every reader gives (see
+    :func:`argmap._files.read_text`), looked for only once the parse failed.
     """
     source = oxigraph_input(path, fmt_name)
-    parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
-    if parts:
-        args = {k: v for k, v in source.items() if k != "path"}
-        index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
-        if index is not None:
-            return _checked(index, lambda: ox.parse(**source, lenient=True), path)
-    return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
+    try:
+        parts = file_parts(path, fmt_name, per_core=PARTS_PER_CORE)
+        if parts:
+            args = {k: v for k, v in source.items() if k != "path"}
+            index = _read_in_processes([lambda part=part: ox.parse(part, **args, lenient=True) for part in parts])
+            if index is not None:
+                return _checked(index, lambda: ox.parse(**source, lenient=True), path)
+        return from_parser(lambda: ox.parse(**source, lenient=True), fmt_name, path)
+    except ParseError:
+        read_text(path)
+        raise
 
 
 #: A file read in processes is cut into this many parts per core, so that none waits long for another.
@@ -662,6 +673,18 @@ def misfit_error(path, misfits):
     located = [(m.line_in(lines) if lines else None, k, m) for k, m in enumerate(ordered[:MISFITS_LOCATED])]
     line, _k, first = min(located, key=lambda t: (t[0] is None, t[0] or 0, t[1]))
     return MapError(first.message, path=None if path is None else str(path), line=line)
+
+
+def large(paths) -> bool:
+    """Whether the files ``paths`` hold at least :data:`LARGE_BYTES` together (``ARGMAP_LARGE_BYTES`` changes it)."""
+    limit = int(os.environ.get("ARGMAP_LARGE_BYTES", LARGE_BYTES))
+    total = 0
+    for p in paths:
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            return False
+    return total >= limit
 
 
 def ntriples_lines(parts) -> list[str]:

@@ -22,6 +22,8 @@ spec.loader.exec_module(genmap)
 
 #: Claims of the generated map most tests use.
 N = 150
+#: Writing as large maps are written: N-Triples lines in the order read (argmap.triples.large).
+AS_READ = {"ARGMAP_LARGE_BYTES": "0"}
 
 
 def _load(paths, reader, monkeypatch):
@@ -81,6 +83,38 @@ def test_generated_map_same_by_both_readers(generated, monkeypatch):
     assert {c: fast.claims[c].base_score for c in base} == base
 
 
+def test_aif_export_same_by_both_readers(tmp_path, monkeypatch):
+    """argmap's AIF export of the bundled map, with its claim kinds, base scores and anchored quotes."""
+    import argmap
+    from argmap import io
+
+    out = tmp_path / "bundled.json"
+    io.write(argmap.ArgumentMap.load(BUNDLED), out, "aif")
+    slow, fast = _same([out], monkeypatch)
+    assert any(c.quotes for c in fast.claims.values()) and any(c.base_score is not None for c in fast.claims.values())
+    assert {t for c in fast.claims.values() for t in c.types} == {t for c in slow.claims.values() for t in c.types}
+
+
+def test_triple_list_keeps_kinds_of_terms_apart():
+    """A literal is not the IRI of the same text, nor a typed literal of the same form; removing one leaves the others."""
+    from argmap.io._build import TripleList
+
+    t = TripleList()
+    a, p, q, b = (t.URIRef(f"urn:x:{n}") for n in "apqb")
+    t.add((a, p, t.Literal("urn:x:b")))
+    t.add((a, p, b))
+    t.add((a, q, t.Literal("0.5")))
+    t.add((a, q, t.Literal("0.5", datatype="http://www.w3.org/2001/XMLSchema#decimal")))
+    t.remove((a, p, b))
+    t.add((b, p, a))
+    t.remove((b, None, None))
+    t.add((b, q, a))
+    assert t.ntriples_lines() == ['<urn:x:a> <urn:x:p> "urn:x:b" .', '<urn:x:a> <urn:x:q> "0.5" .',
+                                  '<urn:x:a> <urn:x:q> "0.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
+                                  "<urn:x:b> <urn:x:q> <urn:x:a> ."]
+    assert len(t) == 4 and [str(o) for _s, _p, o in t.rows()] == ["urn:x:b", "0.5", "0.5", "urn:x:a"]
+
+
 def test_corpus_import_same_by_both_readers(tmp_path, monkeypatch):
     import argmap
     from argmap import io
@@ -101,17 +135,39 @@ def test_info_output_same_by_both_readers(generated, run_cli):
     assert f"claims: {N}\n" in fast.stdout and f"relations: {2 * N}\n" in fast.stdout
 
 
-def test_reader_chosen_by_size(tmp_path, monkeypatch):
+def test_reader_for_every_size_and_writer_by_size(tmp_path, monkeypatch):
+    """Files are read without rdflib at every size; only writing Turtle in the order read depends on the size."""
     from argmap.io.loading import use_fast_reader
+    from argmap.triples import large
 
     monkeypatch.delenv("ARGMAP_READER", raising=False)
-    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size))
-    assert use_fast_reader([BUNDLED])
-    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size + 1))
-    assert not use_fast_reader([BUNDLED])
-    monkeypatch.setenv("ARGMAP_READER", "fast")
-    assert use_fast_reader([BUNDLED, need_file(CORPORA / "aif" / "nodeset29.json")])
+    tiny = tmp_path / "tiny.ttl"
+    tiny.write_text("", encoding="utf-8")
+    aif = need_file(CORPORA / "aif" / "nodeset29.json")
+    assert use_fast_reader([tiny]) and use_fast_reader([BUNDLED, aif])
     assert not use_fast_reader([BUNDLED, need_file(CORPORA / "kialo" / sorted(p.name for p in (CORPORA / "kialo").glob("*.txt"))[0])])
+    monkeypatch.setenv("ARGMAP_READER", "rdflib")
+    assert not use_fast_reader([tiny])
+    assert not large([BUNDLED])
+    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size))
+    assert large([BUNDLED])
+    monkeypatch.setenv("ARGMAP_LARGE_BYTES", str(BUNDLED.stat().st_size + 1))
+    assert not large([BUNDLED])
+
+
+@pytest.mark.parametrize("data,message", [(b"<urn:x:a> a <urn:x:C> .\n\x89PNG\r\n\x00", ":3: binary data"),
+                                          (b'<urn:x:a> <urn:x:p> "\xff" .\n', ":1: not UTF-8 text")])
+def test_binary_or_non_utf8_file_same_error_by_both_readers(tmp_path, monkeypatch, data, message):
+    from .conftest import run_here
+
+    path = tmp_path / "junk.nt"
+    path.write_bytes(data)
+    errors = []
+    for reader in ("rdflib", "fast"):
+        monkeypatch.setenv("ARGMAP_READER", reader)
+        code, _out, err = run_here("info", path)
+        errors.append((code, err))
+    assert errors[0] == errors[1] and errors[0][0] == 2 and f"{path}{message}" in errors[0][1], errors
 
 
 def test_malformed_turtle_on_the_fast_path_is_one_line(tmp_path, run_cli):
@@ -211,7 +267,7 @@ def test_aif_import_same_by_both_readers(generated, tmp_path, run_cli):
     outs = {}
     for reader in ("rdflib", "fast"):
         out = tmp_path / f"{reader}.nt"
-        res = run_cli("import", generated["aif"], "-o", out, env={"ARGMAP_READER": reader})
+        res = run_cli("import", generated["aif"], "-o", out, env={"ARGMAP_READER": reader, **AS_READ})
         assert res.returncode == 0, res.stderr
         outs[reader] = out
     import rdflib
@@ -220,7 +276,7 @@ def test_aif_import_same_by_both_readers(generated, tmp_path, run_cli):
     graphs = {k: rdflib.Graph().parse(v, format="nt") for k, v in outs.items()}
     assert isomorphic(graphs["rdflib"], graphs["fast"])
     again = tmp_path / "again.nt"
-    assert run_cli("import", generated["aif"], "-o", again, env={"ARGMAP_READER": "fast"}).returncode == 0
+    assert run_cli("import", generated["aif"], "-o", again, env=AS_READ).returncode == 0
     assert again.read_bytes() == outs["fast"].read_bytes()
     scores = [run_cli("score", outs[k], "--format", "csv", env={"ARGMAP_READER": k}).stdout for k in outs]
     assert scores[0] == scores[1] and scores[0].count("\n") == N + 1
@@ -230,9 +286,9 @@ def test_turtle_export_on_the_fast_path_is_the_same_graph(generated, tmp_path, r
     import rdflib
     from rdflib.compare import isomorphic
 
-    res = run_cli("export", generated["turtle"], "--format", "turtle", "-o", tmp_path / "out.ttl",
-                  env={"ARGMAP_READER": "fast"})
+    res = run_cli("export", generated["turtle"], "--format", "turtle", "-o", tmp_path / "out.ttl", env=AS_READ)
     assert res.returncode == 0, res.stderr
+    assert (tmp_path / "out.ttl").read_text(encoding="utf-8").startswith("<")  # N-Triples lines, as read
     ours = rdflib.Graph().parse(tmp_path / "out.ttl", format="turtle")
     assert isomorphic(ours, rdflib.Graph().parse(generated["turtle"], format="turtle"))
     json_fast = run_cli("export", generated["turtle"], "--format", "json", env={"ARGMAP_READER": "fast"})

@@ -95,6 +95,56 @@ def test_encodings_on_hand_made_map():
     assert kind[S + "p1"] == kind[S + "p2"] != kind[S + "t"]
 
 
+TINY = """@prefix : <http://example.org/tiny#> .
+@prefix am: <https://w3id.org/argmap#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+:map a am:ArgumentMap ; am:mainThesis :t .
+:t a am:PolicyClaim ; rdfs:label "Thesis" ; am:text "Do T." ; am:baseScore 0.5 .
+:a a am:FactualClaim ; rdfs:label "A" ; am:text "A holds." ; am:baseScore 0.6 .
+:u a am:Claim ; rdfs:label "U" ; am:text "A is beside the point." ; am:baseScore 0.5 .
+:r a am:Attack ; am:premise :a ; am:target :t .
+:x a am:Undercut ; am:premise :u ; am:target :r .
+"""
+
+
+def test_nodes_and_edges_are_vis_network_objects(tmp_path):
+    """Every node and edge of a three-claim map with an undercut, worked out by hand (force layout: no positions).
+
+    DF-QuAD: a and u keep their base scores; r contributes a's .6 times (1 - u's .5) = .3, so t = .5 - .5 * .3
+    = .35.  Grounded: u undercuts r, so nothing attacks t and all three are IN.  Sizes: margin 2 + round(4s),
+    font 12 + round(2s); edge width 1 + 4 * the premises' strength (.6 and .5).
+    """
+    from argmap.drawing import page_data, RenderOptions
+
+    (tmp_path / "tiny.ttl").write_text(TINY, encoding="utf-8")
+    data = page_data(ArgumentMap.load(tmp_path / "tiny.ttl"), RenderOptions(color="kind", layout="force"))
+    S = "http://example.org/tiny#"
+
+    def claim(name, label, text, s, base, verdict, kind, colour, thesis=False, dashes=False):
+        return {"id": S + name, "label": label, "shape": "box",
+                "title": f"{label}\n\n{text}\n\ndfquad: {s:.3f} (base {base:.2f}, {verdict}) \u00b7 grounded: IN",
+                "color": {"background": colour, "border": "#000000" if thesis else "#444444"},
+                "borderWidth": 5 if thesis else 1, "shapeProperties": {"borderDashes": dashes},
+                "margin": 2 + round(4 * s), "font": {"size": 13, "face": "sans-serif", "multi": False},
+                "kind": kind, "status": "IN", "verdict": verdict, "thesis": thesis}
+
+    assert {n["id"].removeprefix(S): n for n in data["nodes"]} == {
+        "t": claim("t", "Thesis", "Do T.", 0.35, 0.5, "lowered", "policy", "#009E73", thesis=True),
+        "a": claim("a", "A", "A holds.", 0.6, 0.6, "kept", "fact", "#56B4E9"),
+        "u": claim("u", "U", "A is beside the point.", 0.5, 0.5, "kept", "claim", "#BBBBBB", dashes=[4, 3]),
+        "r": {"id": S + "r", "label": " ", "shape": "diamond", "size": 7, "kind": "relation", "status": "",
+              "title": "attack: A \u2192 Thesis", "thesis": False, "color": {"background": "#666666", "border": "#333333"}},
+    }
+    attack = {"color": "#D55E00", "dashes": [10, 6], "kind": "attack", "relation": S + "r", "width": 3.4,
+              "title": "attack (0.60)"}
+    assert sorted(data["edges"], key=lambda e: (e["from"], e["to"])) == [
+        {"from": S + "a", "to": S + "r", "arrows": {"to": {"enabled": False, "type": "bar"}}, **attack},
+        {"from": S + "r", "to": S + "t", "arrows": {"to": {"enabled": True, "type": "bar"}}, **attack},
+        {"from": S + "u", "to": S + "r", "arrows": {"to": {"enabled": True, "type": "bar"}}, "color": "#7F3C8D",
+         "dashes": [2, 5], "kind": "undercut", "relation": S + "x", "width": 3.0, "title": "undercut (0.50)"},
+    ]
+
+
 def test_hierarchical_rows_count_relations_from_the_thesis():
     from argmap.drawing import levels_of
 

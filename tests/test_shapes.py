@@ -380,3 +380,45 @@ def check_map(tmp, path, expected, *, support, claim):
         root = ET.parse(tmp / f"out.{name}").getroot()
         nodes = sum(1 for e in root.iter() if e.tag.endswith("}node"))
         assert nodes >= len(claims)
+
+
+# --- both readers -------------------------------------------------------------
+
+#: Examples of the both-readers test.
+READER_EXAMPLES = int(os.environ.get("ARGMAP_READER_EXAMPLES", "120"))
+#: What each reader must answer alike: the command after the map (``render`` writes ``page.html``).  The
+#: h-categorizer, not DF-QuAD, so that a cycle costs no thousands of rounds (the readers' DF-QuAD scores are
+#: compared on generated acyclic maps in test_large.py).
+READER_COMMANDS = (["info"], ["score", "--semantics", "hcat", "--format", "json"],
+                   ["score", "--semantics", "grounded", "--support", "all", "--format", "json"],
+                   ["export", "--format", "turtle"], ["export", "--format", "aif"],
+                   ["render", "--semantics", "hcat", "-o", "page.html"])
+
+
+@settings(max_examples=READER_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                              HealthCheck.too_slow])
+@given(amap=maps())
+def test_generated_maps_same_through_both_readers(tmp_path_factory, monkeypatch, amap):
+    """Each generated map, as Turtle and as argmap's AIF export (with its kinds, base scores and quotes' room),
+    gives the same output and exit code with ``ARGMAP_READER=rdflib`` (an rdflib graph first, the reference)
+    as with argmap's own reader (Oxigraph, or AIF's triple list, into the index), errors included."""
+    claims, relations, thesis = amap
+    tmp = tmp_path_factory.mktemp("readers")
+    path = tmp / "map.ttl"
+    path.write_text(turtle(claims, relations, thesis) if claims else "", encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_READER", "rdflib")
+    ok(["export", path, "--format", "aif", "-o", tmp / "map.json"], tmp)
+    for source in (path, tmp / "map.json"):
+        seen = {}
+        for reader in ("rdflib", "index"):
+            monkeypatch.setenv("ARGMAP_READER", reader)
+            answers = []
+            for command in READER_COMMANDS:
+                code, out, err = run(command[0], source, *command[1:], cwd=tmp)
+                assert "internal error" not in err and "Traceback" not in err, (reader, command, err)
+                page = tmp / "page.html"
+                answers.append((code, out, err, page.read_bytes() if command[0] == "render" and code == 0 else None))
+                page.unlink(missing_ok=True)
+            seen[reader] = answers
+        for command, a, b in zip(READER_COMMANDS, seen["rdflib"], seen["index"]):
+            assert a == b, (source.name, command)

@@ -1,7 +1,7 @@
 """Terms keep their kind: a literal where the ontology wants a node, or a node where it wants a literal, is an error at load.
 
-Both readers (rdflib for small maps, Oxigraph for large ones, forced here
-with ``ARGMAP_READER``) must give the same one-line error: the file, the line
+Both readers (Oxigraph's, argmap's own, and rdflib's, the reference, chosen
+here with ``ARGMAP_READER``) must give the same one-line error: the file, the line
 of the offending triple and the property.  The lines below are counted by
 hand in the map texts.
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import rdflib
-from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, URIRef
+from rdflib import DCTERMS, RDF, RDFS, Literal, URIRef
 
 from ..vocab import AM
 
@@ -35,10 +35,13 @@ def local_id(name) -> str:
 _DATES = [(r"-?\d{4}", "gYear"), (r"-?\d{4}-\d{2}", "gYearMonth"), (r"-?\d{4}-\d{2}-\d{2}", "date")]
 
 
-def date_literal(text: str):
-    """``text`` as a literal typed ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` where it is one, else plain."""
+def date_literal(text: str, literal=Literal):
+    """``text`` as a literal typed ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` where it is one, else plain.
+
+    ``literal`` makes it: rdflib's ``Literal`` by default, or a builder's (a :class:`TripleList`'s).
+    """
     kind = next((t for pattern, t in _DATES if re.fullmatch(pattern, text)), None)
-    return Literal(text, datatype=XSD[kind]) if kind else Literal(text)
+    return literal(text, datatype="http://www.w3.org/2001/XMLSchema#" + kind) if kind else literal(text)
 
 
 class IRI(str):
@@ -60,6 +63,23 @@ class Text(str):
         return '"' + self.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
+class Typed(Text):
+    """A typed literal in a :class:`TripleList`: its lexical form, and its datatype's IRI in ``datatype``."""
+
+    def __new__(cls, value, datatype):
+        self = super().__new__(cls, value)
+        self.datatype = str(datatype)
+        return self
+
+    def n3(self) -> str:
+        return f"{super().n3()}^^<{self.datatype}>"
+
+
+def _literal(value, datatype=None) -> Text:
+    """A :class:`TripleList`'s literal, made as rdflib's ``Literal(value, datatype=...)`` is."""
+    return Text(value) if datatype is None else Typed(value, datatype)
+
+
 class TripleList:
     """Triples kept as a plain list, for a large import that never needs an rdflib graph.
 
@@ -69,12 +89,38 @@ class TripleList:
     N-Triples (RDF 1.1 N-Triples, W3C Recommendation 2014) lines.
     """
 
-    URIRef, Literal = IRI, Text
+    URIRef, Literal = IRI, staticmethod(_literal)
 
     def __init__(self):
         self.triples: list = []
         self.prefixes: dict = {}
         self.add = self.triples.append
+        # what remove took away: each triple, and each subject's every triple, up to this many added
+        self._removed: dict = {}
+        self._removed_subjects: dict = {}
+
+    def remove(self, pattern) -> None:
+        """Take away the triples added so far that match ``pattern``, as rdflib's ``Graph.remove`` does.
+
+        The patterns the readers use: a whole triple, or a subject with
+        ``None`` for predicate and object (all its triples).  The list keeps
+        them, marked, so that a removal costs no pass over it.
+        """
+        s, p, o = pattern
+        if p is None and o is None:
+            self._removed_subjects[s] = len(self.triples)
+        elif p is None or o is None:
+            raise ValueError("a TripleList removes a whole triple or all of a subject's")
+        else:  # the object's kind too: a literal equals an IRI of the same text
+            self._removed[(s, p, o, type(o))] = len(self.triples)
+
+    def _kept(self) -> list:
+        """The triples added and not removed since, in the order added."""
+        if not (self._removed or self._removed_subjects):
+            return self.triples
+        gone, gone_subject = self._removed.get, self._removed_subjects.get
+        return [(s, p, o) for i, (s, p, o) in enumerate(self.triples)
+                if gone((s, p, o, type(o)), -1) <= i and gone_subject(s, -1) <= i]
 
     def bind(self, prefix, namespace, override: bool = True) -> None:
         if override or prefix not in self.prefixes:
@@ -84,28 +130,29 @@ class TripleList:
         return iter(self.prefixes.items())
 
     def __len__(self) -> int:
-        return len(self.triples)
+        return len(self._kept())
 
     def rows(self):
         """Each triple as three strings (see :mod:`argmap.triples`); its own terms are strings already."""
-        return self.triples
+        return self._kept()
 
     def rdflib_triples(self):
         """Each triple in rdflib terms."""
-        made = {IRI: URIRef, Text: Literal}
-        return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self.triples)
+        made = {IRI: URIRef, Text: Literal, Typed: lambda t: Literal(str(t), datatype=URIRef(t.datatype))}
+        return ((made[type(s)](s), made[type(p)](p), made[type(o)](o)) for s, p, o in self._kept())
 
     def ntriples_lines(self) -> list[str]:
         """Each distinct triple as one N-Triples line (without its newline), in the order added."""
-        n3: dict = {}
+        n3: dict = {}  # each IRI's text, made once; not a literal's, which equals an IRI of the same text
 
-        def term(t):
+        def iri(t):
             text = n3.get(t)
             if text is None:
                 text = n3[t] = t.n3()
             return text
 
-        return list(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in self.triples))
+        return list(dict.fromkeys(f"{iri(s)} {iri(p)} {iri(o) if type(o) is IRI else o.n3()} ."
+                                  for s, p, o in self._kept()))
 
 
 class Builder:

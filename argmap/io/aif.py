@@ -259,7 +259,7 @@ def read(path, fmt=None, graph=None):
         if "title" in entry:
             b.add((src, iri(str(DCTERMS.title)), Literal(entry["title"])))
         if "date" in entry:
-            b.add((src, iri(str(DCTERMS.date)), date_literal(entry["date"])))
+            b.add((src, iri(str(DCTERMS.date)), date_literal(entry["date"], Literal)))
         if "author" in entry:
             author = b.iri("author-" + entry["author"])
             b.add((author, rdf_type, iri(PROV + "Agent")))

@@ -1,12 +1,13 @@
 """Reading map files into an :class:`~argmap.model.ArgumentMap`.
 
-Two readers fill a map.  Large Turtle, N-Triples and RDF/XML files are
-streamed through Oxigraph, and large AIF files read into a plain list of
-triples (:mod:`argmap.triples`); neither becomes an rdflib graph unless the
-map's :attr:`~argmap.model.ArgumentMap.graph` is asked for.  Smaller files
-are read by their format's reader into an rdflib graph
-(:func:`read_graphs`).  The answers are the same either way; which reader
-runs is decided by :func:`use_fast_reader`.
+Two readers fill a map.  Turtle, N-Triples and RDF/XML files are streamed
+through Oxigraph, and AIF files read into a plain list of triples
+(:mod:`argmap.triples`), at every size; neither becomes an rdflib graph
+unless the map's :attr:`~argmap.model.ArgumentMap.graph` is asked for.  The
+other formats (Argdown, Kialo, the microtexts, JSON-LD), and every file
+under ``ARGMAP_READER=rdflib``, are read by their format's reader into an
+rdflib graph (:func:`read_graphs`).  The answers are the same either way
+(:func:`use_fast_reader`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..anchor import anchor_graph
 from ..errors import MapError
 from ..model import ArgumentMap
 from ..progress import files_label, progress
-from ..triples import (LARGE_BYTES, OXIGRAPH_FORMATS, from_file, from_rows, graph_misfits, misfit_error,
+from ..triples import (OXIGRAPH_FORMATS, from_file, from_rows, graph_misfits, misfit_error,
                        quiet_gc)
 from . import get_format, guess_format, read_graph
 
@@ -82,31 +83,23 @@ def read_graphs(paths, format=None, parts=(), bar=None, check=False, source=None
 
 
 def use_fast_reader(paths, format: str | None = None) -> bool:
-    """Whether to read ``paths`` without rdflib: together they are large, and each is in a format that can.
+    """Whether to read ``paths`` without rdflib: each is in a format that can be, and ``ARGMAP_READER`` is not ``rdflib``.
 
     Oxigraph parses Turtle, N-Triples and RDF/XML; formats registered with
-    ``triples=True`` (AIF) read into a plain triple list.
-    ``ARGMAP_READER=rdflib`` or ``fast`` decides instead of the size.
+    ``triples=True`` (AIF) read into a plain triple list.  This is the way
+    for every size: on the bundled map and generated maps of 10 to 8,000
+    claims it was as fast or faster end to end for every command
+    (``bench/reader_paths.py``, figures in ``bench/README.md``).
+    ``ARGMAP_READER=rdflib`` reads through an rdflib graph instead, the
+    reference the tests compare with.
     """
-    choice = os.environ.get("ARGMAP_READER", "auto").lower()
-    if choice == "rdflib":
+    if os.environ.get("ARGMAP_READER", "").lower() == "rdflib":
         return False
     try:
         fmts = [get_format(format) if format else guess_format(p) for p in paths]
     except Exception:  # the rdflib path reports it
         return False
-    if not all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts):
-        return False
-    if choice == "fast":
-        return True
-    limit = int(os.environ.get("ARGMAP_LARGE_BYTES", LARGE_BYTES))
-    total = 0
-    for p in paths:
-        try:
-            total += os.path.getsize(p)
-        except OSError:
-            return False
-    return total >= limit
+    return all(f.name in OXIGRAPH_FORMATS or f.options.get("triples") for f in fmts)
 
 
 def read_parts(paths, format: str | None = None):

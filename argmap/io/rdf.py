@@ -14,6 +14,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .._files import read_text as _text
 from ..errors import ParseError
+from ..triples import large
 
 __all__ = ["read", "dumps"]
 
@@ -64,10 +65,12 @@ def read(path, fmt):
 def dumps(amap, fmt) -> str:
     """Serialize the map's graph; Turtle is canonical and sorted.
 
-    A large map read without rdflib (see :meth:`~argmap.model.ArgumentMap.ntriples`)
-    is written as N-Triples lines in the order read, for Turtle too (N-Triples is a subset of Turtle).
+    A large map read without rdflib (see :meth:`~argmap.model.ArgumentMap.ntriples`; files of
+    :data:`~argmap.triples.LARGE_BYTES` or more, :func:`~argmap.triples.large`) is written as
+    N-Triples lines in the order read, for Turtle too (N-Triples is a subset of Turtle): sorting
+    through an rdflib graph would cost minutes there.
     """
-    lines = amap.ntriples() if fmt.name in ("turtle", "ntriples") else None
+    lines = amap.ntriples() if fmt.name in ("turtle", "ntriples") and large(amap.paths) else None
     if lines is not None:
         out = "".join(line + "\n" for line in lines)
     else:
