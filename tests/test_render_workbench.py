@@ -21,6 +21,7 @@ from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 
 from argmap import ArgumentMap
 from argmap.drawing import VERDICT_COLOURS, RenderOptions, page_data, render_html, source_pane, verdict
+from argmap.semantics.page import what_if_scores
 
 from .conftest import BUNDLED, SOURCE, need_file
 from .test_render import assert_no_overlap
@@ -381,21 +382,15 @@ def test_map_and_source_text_never_run(tmp_path, chromium_page):
     assert page.problems == []
 
 
-# --- page size and time to interactive --------------------------------------------------------------------
+# --- page size and readiness (its times are figures of bench/page_time.py) -----------------------------------
 
-def test_page_size_and_time_to_interactive(bundled_page, chromium_page):
+def test_page_size_and_readiness(bundled_page, chromium_page):
     size = bundled_page.stat().st_size
     page = chromium_page
-    times = []
-    for _ in range(3):
-        page.set_viewport_size(WINDOW)
-        page.goto(bundled_page.as_uri())
-        page.wait_for_selector("body[data-settled=true]", timeout=60_000)
-        times.append(page.evaluate("window.argmap.readyMs"))
-    print(f"bundled map with its article: page {size / 1024:.0f} KiB, time to interactive {min(times):.0f} ms "
-          f"(best of 3; all: {', '.join(f'{t:.0f}' for t in times)})")
+    for _ in range(2):  # a reload is ready again, and says when it became so
+        _open(page, bundled_page)
+        assert page.evaluate("typeof window.argmap.readyMs === 'number' && window.argmap.readyMs > 0")
     assert size < 1_000_000
-    assert min(times) < 1000
 
 
 # --- 2. what-if -------------------------------------------------------------------------------------------
@@ -498,14 +493,18 @@ def test_whatif_with_the_real_engine(bundled_page, chromium_page):
     assert page.problems == []
 
 
-def test_whatif_responds_at_once(bundled_page, chromium_page):
+def test_whatif_answers_each_change(bundled_page, chromium_page):
+    """Twenty changes of the thesis's base in a row, each answered at once (the time is bench/page_time.py's):
+    the thesis's strength follows its base up, as DF-QuAD's does on this acyclic map, and ends as the library's."""
     amap = ArgumentMap.load(BUNDLED)
     page = chromium_page
     _open(page, bundled_page)
-    ms = page.evaluate("""id => { const t = performance.now(); for (let i = 0; i < 20; i++) { window.argmap.setBase(id, i / 20); }
-        return (performance.now() - t) / 20; }""", amap.main_thesis)
-    print(f"what-if on the bundled map: {ms:.1f} ms per change")
-    assert ms < 100
+    strengths = page.evaluate("""id => { const out = [];
+        for (let i = 0; i < 20; i++) { window.argmap.setBase(id, i / 20); out.push(window.argmap.strengths()[id]); }
+        return out; }""", amap.main_thesis)
+    assert all(a < b for a, b in zip(strengths, strengths[1:]))
+    final = what_if_scores(amap, "dfquad", {amap.main_thesis: 19 / 20}, set())[amap.main_thesis]
+    assert strengths[-1] == pytest.approx(final, abs=1e-9)
 
 
 def _framework_turtle(fw) -> str:
