@@ -103,7 +103,6 @@ def load_framework(path, format: str | None = None):
     >>> [(af.claims[c].label, round(v, 3)) for c, v in argmap.score(af).ranking()]
     [('b', 0.8), ('a', 0.1)]
     """
-
     return read_framework(path, format)
 
 
@@ -119,7 +118,6 @@ def info(amap: "ArgumentMap") -> dict:
     >>> facts["sources"]
     ['President Trump Should be Cautious During the Kim Meeting (2018-03)']
     """
-
     kinds = Counter()
     for types, n in amap.claim_types().items():
         named = [local_name(t) for t in types if local_name(t) != "Claim"]
@@ -311,7 +309,6 @@ def query(amap: "ArgumentMap | None", text: str | None = None, *, named: str | N
     >>> argmap.query(amap, named="unanswered-attacks").variables
     ['attack', 'attacker', 'label', 'target']
     """
-
     if (text is None) == (named is None):
         raise UsageError("give a query text or a named query, not both or neither")
     text = named_query(named).text if named else text
@@ -336,7 +333,6 @@ def export(amap: "ArgumentMap", format: str, path=None, source=None) -> str:
     >>> sorted(json.loads(text))
     ['claims', 'main_thesis', 'relations', 'scores']
     """
-
     text = io.dumps(amap, format, source=source, path=path)
     if path is not None:
         atomic_write(path, text)
@@ -354,9 +350,10 @@ def merge(*paths, format: str | None = None, rephrase: bool = True) -> "Argument
     >>> len(both.claims)
     47
     """
+    from .maps import ArgumentMap  # lazy: it imports rdflib and numpy
     from .merging import merge as run  # lazy: it imports rdflib
 
-    return run(*paths, format=format, rephrase=rephrase)
+    return run(*paths, format=format, rephrase=rephrase, cls=ArgumentMap)
 
 
 def load_store(paths, store, *, graph: str | None = None, format: str | None = None) -> list:

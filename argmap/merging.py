@@ -70,6 +70,6 @@ def merge(*paths, format: str | None = None, rephrase: bool = True, cls=Argument
             for other in ids[1:]:
                 if origin.get(other) != origin.get(first):
                     graph.add((URIRef(first), AM.rephrases, URIRef(other)))
-    merged = ArgumentMap(graph, paths=paths)
+    merged = cls(graph, paths=paths)  # read again, with the rephrases
     merged.check()
     return merged

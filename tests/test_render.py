@@ -177,6 +177,16 @@ def test_jupyter_shows_the_map():
     assert html_text.startswith("<iframe") and "srcdoc=" in html_text and "vis.Network" in html_text
 
 
+def test_jupyter_shows_every_map_the_api_returns():
+    """argmap.load, argmap.merge and the bundled map all hand out the map that shows itself in a notebook."""
+    import argmap
+    from IPython.core.formatters import HTMLFormatter
+
+    small = DATA / "small.ttl"
+    for amap in (argmap.load(small), argmap.merge(small, small), ArgumentMap.bundled()):
+        assert HTMLFormatter()(amap).startswith("<iframe")
+
+
 def assert_no_overlap(page):
     """No two boxes drawn on the map overlap (each box as vis-network draws it, without the border radius
     that ``getBoundingBox`` adds around it)."""
