@@ -42,7 +42,6 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> Path:
     The data goes to a temporary file in the same directory, which is then
     renamed over ``path``; on any failure the temporary file is removed.
     """
-
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

@@ -74,7 +74,6 @@ def map_source(*, trailing: tuple = (), default_bundled: bool = False):
             maps = args[: len(args) - len(trailing)]
             kwargs.update(zip(trailing, args[len(maps):]))
             if default_bundled and not (maps or store or endpoint):
-
                 maps = (bundled_map_path(),)
             source = MapSource(tuple(maps), store, endpoint, graph_iri, graph_store, kwargs.pop("fmt_in", None),
                                timeout)
@@ -92,7 +91,6 @@ def _check_trailing(args, trailing, maps_optional):
     then find no map), and ``explain CLAIM MAP`` names an existing file last
     and none before it: the arguments are in the wrong order.
     """
-
     if not trailing:
         return
     names = [t.upper() for t in trailing]
@@ -116,7 +114,6 @@ class _Semantics(click.Choice):
     """A semantics' command-line name; the ontology's name of it (``DFQuAD``) too, in any case (argmap.names)."""
 
     def convert(self, value, param, ctx):
-
         try:
             return semantics_name(value, among=self.choices)
         except UsageError as exc:
@@ -317,7 +314,6 @@ def explain(source, claim, semantics, what_if, fmt):
 
 
 def _read_query(text):
-
     if not text.startswith("@"):
         return text
     try:
@@ -532,7 +528,6 @@ def info(source):
 
     Example: argmap info graphs/trump-kim-meeting.ttl
     """
-
     amap = source.load()
     facts = map_info(amap)
     click.echo(f"claims: {facts['claims']}")

@@ -545,7 +545,7 @@ def source_pane(amap, path=None) -> dict | None:
 def _semantics_page():
     """The page's gradual semantics in JavaScript (``argmap.semantics.page``), or None where it is not there."""
     try:
-        from .semantics.page import page_framework, script  # lazy: it imports numpy
+        from .semantics.page import page_framework, script  # lazy: looked up at each drawing, so a page can carry another engine or none
     except ImportError:
         return None
     return page_framework, script

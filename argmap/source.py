@@ -280,7 +280,6 @@ def _evaluation_lines(semantics: str, values: dict) -> list[str]:
 
 def _drop_entailed_types(index) -> None:
     """Keep of each node's types those that no other of its types entails (rdfs9 undone)."""
-
     up = rdfs_hierarchy((*subclass_pairs(), *index.pairs(SUBCLASS)))
     table = dict(index.table(RDF_TYPE))
     for s, types in table.items():

@@ -166,7 +166,6 @@ def _name(graph, node) -> str:
             return f"<{node}>"
     if isinstance(node, BNode):
         # A blank node's label changes from one parse to the next: name it by its types.
-
         types = sorted(_name(graph, t) for t in graph.objects(node, RDF.type))
         return "[" + ("a " + ", ".join(types) if types else "blank node") + "]"
     return str(node)

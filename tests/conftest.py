@@ -184,7 +184,7 @@ def process_env(env=None) -> dict:
     return full_env
 
 
-def run_in_a_process(*args, cwd, env=None) -> subprocess.CompletedProcess:
+def run_new_process(*args, cwd, env=None) -> subprocess.CompletedProcess:
     """``python -m argmap ARGS`` in a new process (see :func:`process_env`), in the folder ``cwd``."""
     return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, env=process_env(env), timeout=300)
@@ -209,7 +209,7 @@ def run_process(tmp_path):
     """
 
     def run(*args, cwd=None, env=None):
-        return run_in_a_process(*args, cwd=cwd or tmp_path, env=env)
+        return run_new_process(*args, cwd=cwd or tmp_path, env=env)
 
     return run
 

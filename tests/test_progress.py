@@ -13,7 +13,7 @@ import time
 
 from argmap.progress import DELAY_VARIABLE, progress
 
-from .conftest import process_env, run_in_a_process
+from .conftest import process_env, run_new_process
 
 
 class _Terminal(io.StringIO):
@@ -75,7 +75,7 @@ def _run(args, cwd, *, terminal: bool):
     """Run ``python -m argmap ARGS`` with stderr on a pseudo-terminal or a pipe; (stdout, stderr)."""
     env = {DELAY_VARIABLE: "0"}
     if not terminal:
-        res = run_in_a_process(*args, cwd=cwd, env=env)
+        res = run_new_process(*args, cwd=cwd, env=env)
         assert res.returncode == 0, res.stderr
         return res.stdout, res.stderr
     master, slave = pty.openpty()

@@ -245,4 +245,3 @@ def save_evaluations(amap, semantics: str, values: dict, path) -> int:
     n = add_evaluations(amap.graph, semantics, values)
     write(amap, writable_target(path))
     return n
-

@@ -240,7 +240,6 @@ class Arrays:
         enters goes, with its edges, a whole layer at a time; the graph is
         acyclic exactly when everything goes.  Linear in nodes and edges.
         """
-
         n, r = len(self.claims), len(self.relations)
         if r == 0:
             return True

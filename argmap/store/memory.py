@@ -56,7 +56,6 @@ class MemoryStore(Store):
         one_graph(paths, graph)
         parts = [(path, read_graph(path, format)) for path in paths]
         if check:  # the maps together, as argmap's other commands read them
-
             merged = rdflib.Graph()
             for _, part in parts:
                 merged += part
